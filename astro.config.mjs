@@ -1,0 +1,59 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import { toString } from 'hast-util-to-string';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import { pagefindIntegration } from './src/integrations/pagefind';
+import { loadData } from './src/lib/data';
+import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
+import { remarkCiteSources } from './src/markdown/remark-cite-sources';
+import { rehypeWrapTables } from './src/markdown/rehype-wrap-tables';
+import { normaliseBase } from './src/utils/paths';
+
+// Where the site is deployed: documented in README.md ("Build for a sub-path").
+const site = process.env.SITE_URL || 'https://apec.example.org';
+const base = normaliseBase(process.env.BASE_PATH);
+
+/** A `#` link after each h2/h3, named for screen readers and left out of the search index. */
+/** @param {import('hast').Element} heading */
+const headingAnchor = (heading) => ({
+  className: ['heading-anchor'],
+  ariaLabel: `本節連結：${toString(heading)}`,
+  dataPagefindIgnore: '',
+});
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // A strict Content-Security-Policy forbids inline styles: always link the stylesheet.
+    inlineStylesheets: 'never',
+  },
+  // Nothing on this site needs Astro's dev toolbar; it would only add requests in dev.
+  devToolbar: { enabled: false },
+  // Never inline scripts or assets as data: URLs; the CSP allows only same-origin files.
+  vite: { build: { assetsInlineLimit: 0 } },
+  markdown: {
+    // Astro 7 defaults to Sätteri; our remark/rehype plugins need unified().
+    processor: unified({
+      gfm: false, // registered once, explicitly, below
+      smartypants: false, // Chinese text uses 「」 and full-width punctuation already
+      remarkPlugins: [remarkGfm, [remarkCiteSources, { sources: loadData().sources }]],
+      remarkRehype: { footnoteLabel: '註釋', footnoteBackLabel: '返回內文' },
+      rehypePlugins: [
+        rehypeSlug,
+        [rehypeAutolinkHeadings, { behavior: 'append', test: ['h2', 'h3'], properties: headingAnchor }],
+        rehypeWrapTables,
+        [rehypeBaseLinks, { base }],
+      ],
+    }),
+    syntaxHighlight: false,
+  },
+  // mdx() inherits markdown.processor: .md and .mdx share one pipeline.
+  integrations: [mdx(), pagefindIntegration()],
+});

@@ -1,0 +1,31 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { GROUP_IDS } from './data/groups';
+import { SOURCE_ID_PATTERN } from './data/schemas';
+
+/** Documentation pages, authored in the top-level `content/` folder; `_*.md(x)` are partials. */
+const docs = defineCollection({
+  loader: glob({ base: './content', pattern: '**/[^_]*.{md,mdx}' }),
+  schema: z.strictObject({
+    /** Page title: the `<h1>` and the `<title>`. */
+    title: z.string().trim().min(1),
+    /** One-sentence summary for `<meta name="description">` and search engines. */
+    description: z.string().trim().min(10).max(160),
+    sidebar: z.strictObject({
+      /** One of the ids in src/data/groups.ts. */
+      group: z.enum(GROUP_IDS),
+      /** Position inside the group, smallest first. */
+      order: z.number().int().nonnegative(),
+      /** Shorter sidebar label; defaults to the title. */
+      label: z.string().trim().min(1).optional(),
+    }),
+    /** When the page's facts were last checked against its sources (YYYY-MM-DD). */
+    lastReviewed: z.coerce.date(),
+    /** Source ids (see src/data/sources.yaml) this page relies on. */
+    sources: z.array(z.string().regex(SOURCE_ID_PATTERN)).min(1),
+    draft: z.boolean().default(false),
+  }),
+});
+
+export const collections = { docs };

@@ -1,0 +1,156 @@
+/**
+ * Builds the Pagefind index as part of the Astro build (no separate CLI step to forget),
+ * plus the search data the client needs for script folding and glossary aliases.
+ *
+ * - `astro build`: indexes the written HTML in `astro:build:done`.
+ * - `astro dev`: builds the index in memory from the pages the dev server renders
+ *   (`getFiles()`), on the first request for `/pagefind/…`, again after any file changes.
+ */
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
+import { loadData } from '../lib/data';
+import { buildSearchData } from '../search/fold-build';
+
+export const SEARCH_DATA_FILE = 'search-data.json';
+
+export interface PageSource {
+  /** Path of the HTML file relative to the site root, e.g. `founding/index.html`. */
+  sourcePath: string;
+  html: string;
+}
+
+const BODY = /<article\b[^>]*\bdata-pagefind-body\b[^>]*>([\s\S]*?)<\/article>/;
+
+/** The indexed text of a page (its `data-pagefind-body` element), or undefined if not indexed. */
+export function indexedText(html: string): string | undefined {
+  const body = BODY.exec(html)?.[1];
+  if (body === undefined) return undefined;
+  return body
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const urlOf = (sourcePath: string) => `/${sourcePath.replace(/index\.html$/, '')}`;
+
+/** Index the pages; return the bundle's files in memory (Pagefind's own plus search data). */
+export async function buildSearchBundle(pages: readonly PageSource[]): Promise<{ path: string; content: Uint8Array }[]> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const texts: { url: string; text: string }[] = [];
+  for (const page of pages) {
+    const text = indexedText(page.html);
+    if (text === undefined) continue;
+    const added = await index.addHTMLFile({ sourcePath: page.sourcePath, content: page.html });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.sourcePath}: ${added.errors.join('; ')}`);
+    texts.push({ url: urlOf(page.sourcePath), text });
+  }
+  const { files, errors: fileErrors } = await index.getFiles();
+  if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join('; ')}`);
+  await index.deleteIndex();
+  const searchData = buildSearchData({ pages: texts, glossary: loadData().glossary });
+  return [...files, { path: SEARCH_DATA_FILE, content: new TextEncoder().encode(JSON.stringify(searchData)) }];
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+async function writeBundle(outDir: string, logger: AstroIntegrationLogger) {
+  const started = performance.now();
+  const paths = await htmlFiles(outDir);
+  const pages = await Promise.all(paths.map(async (sourcePath) => ({ sourcePath, html: await readFile(join(outDir, sourcePath), 'utf8') })));
+  const files = await buildSearchBundle(pages);
+  for (const file of files) {
+    const target = join(outDir, 'pagefind', file.path);
+    await mkdir(join(target, '..'), { recursive: true });
+    await writeFile(target, file.content);
+  }
+  await pagefind.close();
+  logger.info(`indexed ${pages.filter((page) => indexedText(page.html) !== undefined).length} pages, ${files.length} files in ${Math.round(performance.now() - started)} ms`);
+}
+
+/** Follow same-origin links from the home page; return every HTML page the dev server renders. */
+async function crawl(origin: string, base: string): Promise<PageSource[]> {
+  const seen = new Set<string>([base]);
+  const queue = [base];
+  const pages: PageSource[] = [];
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    const response = await fetch(new URL(path, origin));
+    if (!response.ok || !response.headers.get('content-type')?.includes('text/html')) continue;
+    const html = await response.text();
+    pages.push({ sourcePath: `${path.slice(base.length)}index.html`, html });
+    for (const [, href] of html.matchAll(/href="([^"#?]+)"/g)) {
+      if (!href || !href.startsWith(base) || !href.endsWith('/') || href.startsWith(`${base}pagefind/`) || seen.has(href)) continue;
+      seen.add(href);
+      queue.push(href);
+    }
+  }
+  return pages;
+}
+
+export function pagefindIntegration(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'apec:pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        await writeBundle(fileURLToPath(dir), logger);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        let bundle: Promise<Map<string, Uint8Array>> | undefined;
+        server.watcher.on('all', () => {
+          bundle = undefined;
+        });
+        const prefix = `${base}pagefind/`;
+        server.middlewares.use((request, response, next) => {
+          const path = request.url?.split('?')[0] ?? '';
+          if (!path.startsWith(prefix)) return next();
+          const address = server.httpServer?.address();
+          if (!address || typeof address === 'string') return next();
+          bundle ??= crawl(`http://localhost:${address.port}`, base)
+            .then(buildSearchBundle)
+            .then((files) => {
+              logger.info(`search index built in memory from ${files.length} files`);
+              return new Map(files.map((file) => [file.path, file.content]));
+            });
+          bundle
+            .then((files) => {
+              const file = files.get(decodeURIComponent(path.slice(prefix.length)));
+              if (!file) {
+                response.statusCode = 404;
+                response.end();
+                return;
+              }
+              const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.json') ? 'application/json' : path.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+              response.setHeader('Content-Type', type);
+              response.setHeader('Cache-Control', 'no-store');
+              response.end(file);
+            })
+            .catch((error: unknown) => {
+              bundle = undefined;
+              next(error);
+            });
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Loads and validates the YAML data files in src/data/. Every error names the file, the
+ * entry and the field, and stops the build. Pure Node: usable from Astro, integrations,
+ * scripts and tests alike.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'astro/zod';
+import {
+  glossarySchema,
+  memberSchema,
+  sourceSchema,
+  timelineSchema,
+  type GlossaryEntry,
+  type Member,
+  type Source,
+  type TimelineEntry,
+} from '../data/schemas';
+
+/** src/data/, from the project root (the working directory of astro, vitest and the tools). */
+const dataDir = join(process.cwd(), 'src', 'data');
+const FILES = ['sources.yaml', 'members.yaml', 'timeline.yaml', 'glossary.yaml'] as const;
+
+export class DataError extends Error {
+  override name = 'DataError';
+}
+
+/** Parse a YAML list and validate every item, reporting `file: entry N (id): field: problem`. */
+export function parseDataList<T extends z.ZodType>(file: string, text: string, schema: T): z.output<T>[] {
+  let raw: unknown;
+  try {
+    raw = parse(text, { prettyErrors: true });
+  } catch (error) {
+    throw new DataError(`${file}: invalid YAML: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(raw)) throw new DataError(`${file}: expected a list of entries at the top level`);
+  const problems: string[] = [];
+  const items = raw.map((item: unknown, index) => {
+    const result = schema.safeParse(item);
+    if (result.success) return result.data as z.output<T>;
+    const id = (item as { id?: unknown } | null)?.id;
+    for (const issue of result.error.issues) {
+      const field = issue.path.join('.') || '(entry)';
+      problems.push(`${file}: entry ${index + 1}${typeof id === 'string' ? ` (${id})` : ''}: ${field}: ${issue.message}`);
+    }
+    return undefined;
+  });
+  if (problems.length > 0) throw new DataError(problems.join('\n'));
+  const ids = new Set<string>();
+  for (const item of items as { id?: unknown }[]) {
+    if (typeof item.id !== 'string') continue;
+    if (ids.has(item.id)) throw new DataError(`${file}: duplicate id "${item.id}"`);
+    ids.add(item.id);
+  }
+  return items as z.output<T>[];
+}
+
+const load = <T extends z.ZodType>(name: (typeof FILES)[number], schema: T): z.output<T>[] =>
+  parseDataList(`src/data/${name}`, readFileSync(join(dataDir, name), 'utf8'), schema);
+
+export interface SiteData {
+  sources: Source[];
+  members: Member[];
+  timeline: TimelineEntry[];
+  glossary: GlossaryEntry[];
+}
+
+let cache: { stamp: string; data: SiteData } | undefined;
+
+/** All data files with cross-file references checked; re-read only when a file changes. */
+export function loadData(): SiteData {
+  const stamp = FILES.map((name) => statSync(join(dataDir, name)).mtimeMs).join();
+  if (cache?.stamp === stamp) return cache.data;
+  const sources = load('sources.yaml', sourceSchema);
+  const members = load('members.yaml', memberSchema);
+  const timeline = load('timeline.yaml', timelineSchema);
+  const glossary = load('glossary.yaml', glossarySchema);
+  const sourceIds = new Set(sources.map((source) => source.id));
+  const memberIds = new Set(members.map((member) => member.id));
+  const check = (file: string, label: string, ids: readonly string[]) => {
+    for (const id of ids) {
+      if (!sourceIds.has(id)) throw new DataError(`${file}: ${label}: unknown source "${id}" (not in src/data/sources.yaml)`);
+    }
+  };
+  members.forEach((member) => check('src/data/members.yaml', member.id, member.sources));
+  timeline.forEach((entry, index) => {
+    check('src/data/timeline.yaml', `entry ${index + 1} (${entry.date})`, entry.sources);
+    if (entry.host && !memberIds.has(entry.host)) {
+      throw new DataError(`src/data/timeline.yaml: entry ${index + 1} (${entry.date}): host: unknown member "${entry.host}"`);
+    }
+  });
+  glossary.forEach((entry) => check('src/data/glossary.yaml', entry.id, entry.sources));
+  cache = { stamp, data: { sources, members, timeline, glossary } };
+  return cache.data;
+}

@@ -1,0 +1,54 @@
+/**
+ * `_headers` files (the Netlify / Cloudflare Pages format): parse, match and write.
+ *
+ *   /_astro/*
+ *     Cache-Control: public, max-age=31536000, immutable
+ *
+ * A path pattern may use `*` (any rest of the path) and `:name` (one path segment).
+ * Every rule that matches a path applies; when two set the same header, the later wins.
+ */
+
+export interface HeaderRule {
+  pattern: string;
+  headers: [name: string, value: string][];
+}
+
+export function parseHeaders(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+      return;
+    }
+    const rule = rules.at(-1);
+    const colon = line.indexOf(':');
+    if (!rule || colon === -1) throw new Error(`_headers line ${index + 1}: expected "Name: value" under a path`);
+    rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  });
+  return rules;
+}
+
+export function formatHeaders(rules: readonly HeaderRule[]): string {
+  return rules.map((rule) => [rule.pattern, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n')).join('\n\n') + '\n';
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function patternToRegExp(pattern: string): RegExp {
+  const source = pattern
+    .split(/(\*|:[A-Za-z]\w*)/)
+    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : escapeRegExp(part)))
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+
+/** The headers a CDN would send for `pathname`. */
+export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const rule of rules) {
+    if (!patternToRegExp(rule.pattern).test(pathname)) continue;
+    for (const [name, value] of rule.headers) result.set(name, value);
+  }
+  return result;
+}

@@ -1,0 +1,64 @@
+/**
+ * Turns GFM footnote definitions that list source ids (`[^x]: S9 S13：note`) into linked
+ * citations from src/data/sources.yaml, and fails the file on an unknown id, a footnote
+ * that cites nothing, a reference without a definition or a definition nobody cites.
+ */
+import type { FootnoteDefinition, PhrasingContent, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+
+export interface CitableSource {
+  id: string;
+  title: string;
+  url?: string | undefined;
+}
+
+export interface Options {
+  sources: readonly CitableSource[];
+}
+
+const CITATION = /^\s*((?:S\d+[a-z]?|seed)(?:[\s,、，]+(?:S\d+[a-z]?|seed))*)\s*(?:[：:]\s*(.+?))?\s*$/s;
+const UNDEFINED_FOOTNOTE = /\[\^([^\]\s]+)\]/;
+
+export const remarkCiteSources: Plugin<[Options], Root> = ({ sources }) => {
+  const byId = new Map(sources.map((source) => [source.id, source]));
+  return (tree, file) => {
+    const referenced = new Set<string>();
+    visit(tree, (node) => {
+      if (node.type === 'footnoteReference') referenced.add(node.identifier);
+      if (node.type === 'text') {
+        const match = UNDEFINED_FOOTNOTE.exec(node.value);
+        if (match) file.fail(`footnote [^${match[1]}] has no definition`, node);
+      }
+    });
+    visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => {
+      if (!referenced.has(node.identifier)) {
+        file.fail(`footnote [^${node.label ?? node.identifier}] is defined but never cited`, node);
+      }
+      const text = toString(node);
+      const match = CITATION.exec(text);
+      if (!match?.[1]) {
+        file.fail(
+          `footnote [^${node.label ?? node.identifier}] must start with source ids (e.g. "S9 S13"), got "${text.slice(0, 40)}"`,
+          node,
+        );
+      }
+      const ids = match[1].split(/[\s,、，]+/);
+      const children: PhrasingContent[] = [];
+      ids.forEach((id, index) => {
+        const source = byId.get(id);
+        if (!source) file.fail(`footnote [^${node.label ?? node.identifier}] cites unknown source "${id}"`, node);
+        if (index > 0) children.push({ type: 'text', value: '；' });
+        children.push(
+          source.url
+            ? { type: 'link', url: source.url, children: [{ type: 'text', value: source.title }] }
+            : { type: 'text', value: source.title },
+        );
+      });
+      if (match[2]) children.push({ type: 'text', value: `：${match[2]}` });
+      children.push({ type: 'text', value: '。' });
+      node.children = [{ type: 'paragraph', children }];
+    });
+  };
+};

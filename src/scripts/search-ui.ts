@@ -1,0 +1,202 @@
+/**
+ * The search dialog. Loaded on intent by site.ts; drives the search engine in
+ * src/search/client.ts (Pagefind + script/variant folding + glossary aliases).
+ * Every string from the index is already HTML-escaped by the engine (only `<mark>` is
+ * added); every string from the reader goes into the page as text, never as HTML.
+ */
+import { createSearch, type SearchHit, type SearchOutcome } from '../search/client';
+
+const base = document.documentElement.dataset['base'] ?? '/';
+const dialog = document.getElementById('search-dialog') as HTMLDialogElement;
+const form = document.getElementById('search-form') as HTMLFormElement;
+const input = document.getElementById('search-input') as HTMLInputElement;
+const status = document.getElementById('search-status') as HTMLElement;
+const results = document.getElementById('search-results') as HTMLElement;
+const filterBox = document.getElementById('search-filters') as HTMLElement;
+const closeButton = document.getElementById('search-close') as HTMLButtonElement;
+
+const engine = createSearch({ bundlePath: `${base}pagefind/`, dataUrl: `${base}pagefind/search-data.json` });
+const activeFilters = new Set<string>();
+let pushedState = false;
+let latest = 0;
+
+const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+/** The engine's excerpts are escaped text plus `<mark>`; parse them inertly to be sure. */
+const excerptNode = (html: string) => {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const paragraph = element('p', 'search-excerpt');
+  template.content.childNodes.forEach((node) => {
+    if (node.nodeType === Node.TEXT_NODE) paragraph.append(node.textContent ?? '');
+    else if (node instanceof HTMLElement && node.tagName === 'MARK') paragraph.append(element('mark', undefined, node.textContent ?? ''));
+    else paragraph.append(node.textContent ?? '');
+  });
+  return paragraph;
+};
+
+const withTerms = (url: string, terms: readonly string[]) => {
+  const target = new URL(url, location.origin);
+  for (const term of terms) target.searchParams.append('highlight', term);
+  return target.pathname + target.search + target.hash;
+};
+
+const renderHit = (hit: SearchHit, terms: readonly string[]) => {
+  const item = element('li', 'search-hit');
+  const link = element('a', 'search-hit-title');
+  link.href = withTerms(hit.url, terms);
+  link.append(element('span', undefined, hit.title));
+  if (hit.section) link.append(element('span', 'search-hit-section', hit.section));
+  item.append(link, excerptNode(hit.excerpt));
+  if (hit.subResults.length > 0) {
+    const list = element('ul', 'search-subresults');
+    for (const sub of hit.subResults.slice(0, 4)) {
+      const subItem = element('li');
+      const subLink = element('a', undefined, sub.title);
+      subLink.href = withTerms(sub.url, terms);
+      subItem.append(subLink, excerptNode(sub.excerpt));
+      list.append(subItem);
+    }
+    item.append(list);
+  }
+  return item;
+};
+
+const render = (outcome: SearchOutcome) => {
+  results.replaceChildren();
+  if (outcome.query === '') {
+    status.textContent = '';
+    return;
+  }
+  if (outcome.hits.length === 0) {
+    status.textContent = `沒有找到符合「${outcome.query}」的內容。`;
+    if (outcome.suggestions.length > 0) {
+      const box = element('p', 'search-suggestions', '您是不是要找：');
+      outcome.suggestions.forEach((suggestion, index) => {
+        const button = element('button', 'search-suggestion', suggestion);
+        button.type = 'button';
+        button.addEventListener('click', () => {
+          input.value = suggestion;
+          void run();
+        });
+        if (index > 0) box.append('、');
+        box.append(button);
+      });
+      results.append(box);
+    }
+    return;
+  }
+  status.textContent = `找到 ${outcome.hits.length} 頁符合「${outcome.query}」。`;
+  const list = element('ul', 'search-hits');
+  list.setAttribute('aria-label', '搜尋結果');
+  outcome.hits.forEach((hit) => list.append(renderHit(hit, outcome.terms)));
+  results.append(list);
+};
+
+async function run() {
+  const ticket = ++latest;
+  const query = input.value;
+  syncAddress(query);
+  const filters = activeFilters.size > 0 ? { section: [...activeFilters] } : undefined;
+  try {
+    const outcome = await (await engine).search(query, filters);
+    if (ticket === latest) render(outcome);
+  } catch (error) {
+    if (ticket === latest) status.textContent = '搜尋暫時無法使用，請重新整理頁面再試。';
+    console.warn(error);
+  }
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => void run(), 120);
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  void run();
+});
+
+// Arrow keys move between the input and the result links.
+dialog.addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const links = [...results.querySelectorAll<HTMLAnchorElement>('a')];
+  if (links.length === 0) return;
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  event.preventDefault();
+  if (event.key === 'ArrowDown') links[Math.min(at + 1, links.length - 1)]?.focus();
+  else if (at <= 0) input.focus();
+  else links[at - 1]?.focus();
+});
+
+/** Keep `?q=` in the address (shareable); the back button closes the dialog. */
+function syncAddress(query: string) {
+  const url = new URL(location.href);
+  if (query.trim() === '') url.searchParams.delete('q');
+  else url.searchParams.set('q', query);
+  if (!pushedState) {
+    // A shared `?q=` link: keep the page itself as the entry that "back" returns to.
+    const page = new URL(url);
+    page.searchParams.delete('q');
+    history.replaceState(history.state, '', page);
+    history.pushState({ search: true }, '', url);
+    pushedState = true;
+  } else history.replaceState({ search: true }, '', url);
+}
+
+function close() {
+  if (dialog.open) dialog.close();
+}
+closeButton.addEventListener('click', close);
+dialog.addEventListener('click', (event) => {
+  if (event.target === dialog) close();
+});
+dialog.addEventListener('close', () => {
+  if (pushedState) {
+    pushedState = false;
+    history.back();
+  }
+});
+addEventListener('popstate', () => {
+  if (dialog.open && !(history.state as { search?: boolean } | null)?.search) {
+    pushedState = false;
+    dialog.close();
+  }
+});
+
+async function renderFilters() {
+  const counts = (await (await engine).filters())['section'] ?? {};
+  const names = Object.keys(counts);
+  if (names.length < 2 || filterBox.childElementCount > 0) return;
+  const group = element('fieldset', 'search-filter-group');
+  group.append(element('legend', 'visually-hidden', '依章節篩選'));
+  for (const name of names) {
+    const label = element('label', 'search-filter');
+    const box = element('input');
+    box.type = 'checkbox';
+    box.value = name;
+    box.addEventListener('change', () => {
+      if (box.checked) activeFilters.add(name);
+      else activeFilters.delete(name);
+      void run();
+    });
+    label.append(box, name);
+    group.append(label);
+  }
+  filterBox.append(group);
+}
+
+export function openSearch(query?: string) {
+  if (!dialog.open) dialog.showModal();
+  if (query !== undefined) input.value = query;
+  input.focus();
+  input.select();
+  void renderFilters();
+  if (input.value.trim() !== '') void run();
+}

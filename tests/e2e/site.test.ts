@@ -1,0 +1,177 @@
+/** Reading the site in a real Chromium: navigation, search, themes, the phone menu, a11y. */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launch, openPage, type WatchedPage } from '../support/browser';
+import { builtPages } from '../build/helpers';
+
+const siteUrl = inject('siteUrl');
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const pages = (await builtPages()).filter((page) => page.endsWith('/') || page === '/404.html');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch(inject('chromiumPath'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function withPage<T>(options: Parameters<typeof openPage>[2], run: (watched: WatchedPage) => Promise<T>): Promise<T> {
+  const watched = await openPage(browser, siteUrl, options);
+  try {
+    const result = await run(watched);
+    expect(watched.problems).toEqual([]);
+    return result;
+  } finally {
+    await watched.context.close();
+  }
+}
+
+const url = (path: string) => new URL(path.slice(1), siteUrl).href;
+
+async function axeViolations(page: Page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+  });
+}
+
+describe('navigation', () => {
+  test('the sidebar, the table of contents and prev/next lead where they say', async () => {
+    await withPage({}, async ({ page }) => {
+      await page.goto(url('/overview/'));
+      const sidebarLink = page.locator('.sidebar a', { hasText: '成立' }).first();
+      const target = await sidebarLink.getAttribute('href');
+      await sidebarLink.click();
+      await page.waitForURL(url(target!));
+      expect(await page.locator('.sidebar a[aria-current="page"]').getAttribute('href')).toBe(target);
+
+      const tocLink = page.locator('.toc a').nth(1);
+      const hash = await tocLink.getAttribute('href');
+      await tocLink.click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe(hash);
+      const heading = page.locator(decodeURIComponent(hash!).replace(/^#/, '#').replace(/([^\w#-])/g, '\\$1'));
+      await expect.poll(() => heading.evaluate((node) => node.getBoundingClientRect().top)).toBeLessThan(200);
+      await expect.poll(() => page.locator('.toc a[aria-current]').getAttribute('href')).toBe(hash);
+
+      const next = page.locator('a[rel="next"]');
+      const nextHref = await next.getAttribute('href');
+      await next.click();
+      await page.waitForURL(url(nextHref!));
+      await page.locator('a[rel="prev"]').click();
+      await page.waitForURL(url(target!));
+    });
+  });
+
+  test('at 375 px the sidebar is a menu that opens, closes with Escape and navigates', async () => {
+    await withPage({ width: 375, height: 740 }, async ({ page }) => {
+      await page.goto(url('/founding/'));
+      const sidebar = page.locator('#sidebar');
+      expect(await sidebar.isVisible()).toBe(false);
+      const menu = page.locator('#menu-button');
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      expect(await sidebar.isVisible()).toBe(true);
+      await page.keyboard.press('Escape');
+      expect(await sidebar.isVisible()).toBe(false);
+      await menu.click();
+      const link = sidebar.locator('a').last();
+      const href = await link.getAttribute('href');
+      await link.click();
+      await page.waitForURL(url(href!));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    });
+  });
+
+  test('the theme toggle switches, is remembered, and the page never paints the wrong theme', async () => {
+    await withPage({ colorScheme: 'light' }, async ({ page }) => {
+      await page.goto(url('/overview/'));
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const light = await background();
+      await page.locator('#theme-button').click();
+      expect(await page.locator('#theme-button').getAttribute('aria-pressed')).toBe('true');
+      const dark = await background();
+      expect(dark).not.toBe(light);
+      // The remembered theme is applied before first paint: check at DOMContentLoaded.
+      await page.goto(url('/founding/'), { waitUntil: 'commit' });
+      await page.waitForFunction(() => document.body !== null);
+      expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+      expect(await background()).toBe(dark);
+    });
+  });
+});
+
+describe('search', () => {
+  test('opens with / and Ctrl+K, finds 坎培拉 and 堪培拉, and the result highlights the word on the founding page', async () => {
+    await withPage({}, async ({ page }) => {
+      await page.goto(url('/overview/'));
+      // Nothing of search loads before the reader reaches for it.
+      expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('pagefind')))).toBe(false);
+      await page.keyboard.press('/');
+      const input = page.locator('#search-input');
+      await expect.poll(() => input.evaluate((node) => node === document.activeElement)).toBe(true);
+      await page.keyboard.press('Escape');
+      expect(await page.locator('#search-dialog').evaluate((node) => (node as HTMLDialogElement).open)).toBe(false);
+      await page.keyboard.press('Control+k');
+      await expect.poll(() => input.evaluate((node) => node === document.activeElement)).toBe(true);
+      for (const query of ['坎培拉', '堪培拉']) {
+        await input.fill('');
+        await input.pressSequentially(query, { delay: 30 });
+        const hit = page.locator('.search-hit a[href*="/founding/"]').first();
+        await hit.waitFor();
+        expect(await page.locator('.search-hit mark').first().textContent()).toBe('坎培拉');
+      }
+      // Keyboard only: arrow down into the results, Enter to follow.
+      await page.keyboard.press('ArrowDown');
+      const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+      expect(focused).toContain('highlight=');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/highlight=/);
+      const mark = page.locator('article mark.search-highlight').first();
+      await mark.waitFor();
+      expect(await mark.textContent()).toBe('坎培拉');
+    });
+  });
+
+  test('?q= opens search with the query, and Back closes it', async () => {
+    await withPage({}, async ({ page }) => {
+      await page.goto(url('/overview/'));
+      await page.goto(`${url('/founding/')}?q=${encodeURIComponent('秘書處')}`);
+      const dialog = page.locator('#search-dialog');
+      await page.locator('.search-hit').first().waitFor();
+      expect(await page.locator('#search-input').inputValue()).toBe('秘書處');
+      await page.goBack();
+      await expect.poll(() => dialog.evaluate((node) => (node as HTMLDialogElement).open)).toBe(false);
+      expect(new URL(page.url()).pathname).toMatch(/\/founding\/$/);
+    });
+  });
+});
+
+describe('accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe-core finds no violations on any page (${colorScheme})`, async () => {
+      await withPage({ colorScheme }, async ({ page }) => {
+        const report: string[] = [];
+        for (const pathname of pages) {
+          await page.goto(url(pathname));
+          for (const violation of await axeViolations(page)) report.push(`${pathname} ${violation}`);
+        }
+        expect(report).toEqual([]);
+      });
+    });
+  }
+
+  test('axe-core finds no violations in the open search dialog with results', async () => {
+    await withPage({}, async ({ page }) => {
+      await page.goto(url('/overview/'));
+      await page.keyboard.press('/');
+      await page.locator('#search-input').fill('APEC');
+      await page.locator('.search-hit').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects, one command (`npm test` builds the site first):
+// unit  — helpers and plugins, no build needed;
+// build — assertions on the real dist/ parsed as HTML;
+// e2e   — real Chromium against dist/ served with its _headers.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
