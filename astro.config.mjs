@@ -1,11 +1,14 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { contentChecks } from './src/integrations/content-checks';
+import { headersIntegration } from './src/integrations/headers';
 import { pagefindIntegration } from './src/integrations/pagefind';
 import { loadData } from './src/lib/data';
 import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
@@ -44,7 +47,11 @@ export default defineConfig({
       gfm: false, // registered once, explicitly, below
       smartypants: false, // Chinese text uses 「」 and full-width punctuation already
       remarkPlugins: [remarkGfm, [remarkCiteSources, { sources: loadData().sources }]],
-      remarkRehype: { footnoteLabel: '註釋', footnoteBackLabel: '返回內文' },
+      remarkRehype: {
+        footnoteLabel: '註釋',
+        // The name must contain the link's visible text (↩, or ↩2 for a second citation).
+        footnoteBackLabel: (_index, again) => (again > 1 ? `返回內文第 ${again} 處引用 ${again}` : '返回內文'),
+      },
       rehypePlugins: [
         rehypeSlug,
         [rehypeAutolinkHeadings, { behavior: 'append', test: ['h2', 'h3'], properties: headingAnchor }],
@@ -55,5 +62,12 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // mdx() inherits markdown.processor: .md and .mdx share one pipeline.
-  integrations: [mdx(), pagefindIntegration()],
+  // Order matters in astro:build:done: sitemap, check links, index, then hash what was written.
+  integrations: [
+    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    contentChecks(),
+    mdx(),
+    pagefindIntegration(),
+    headersIntegration(),
+  ],
 });

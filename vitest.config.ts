@@ -3,12 +3,23 @@ import { defineConfig } from 'vitest/config';
 // Three projects, one command (`npm test` builds the site first):
 // unit  — helpers and plugins, no build needed;
 // build — assertions on the real dist/ parsed as HTML;
+// fail-safe — real builds of broken copies of the project, and reproducibility;
 // e2e   — real Chromium against dist/ served with its _headers.
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'fail-safe',
+          include: ['tests/fail-safe/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
       {
         test: {
           name: 'e2e',

@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { GROUP_IDS } from './data/groups';
 import { SOURCE_ID_PATTERN } from './data/schemas';
+import { loadData } from './lib/data';
 
 /** Documentation pages, authored in the top-level `content/` folder; `_*.md(x)` are partials. */
 const docs = defineCollection({
@@ -23,7 +24,15 @@ const docs = defineCollection({
     /** When the page's facts were last checked against its sources (YYYY-MM-DD). */
     lastReviewed: z.coerce.date(),
     /** Source ids (see src/data/sources.yaml) this page relies on. */
-    sources: z.array(z.string().regex(SOURCE_ID_PATTERN)).min(1),
+    sources: z
+      .array(z.string().regex(SOURCE_ID_PATTERN))
+      .min(1)
+      .superRefine((ids, context) => {
+        const known = new Set(loadData().sources.map((source) => source.id));
+        for (const id of ids) {
+          if (!known.has(id)) context.addIssue({ code: 'custom', message: `unknown source "${id}" (not in src/data/sources.yaml)` });
+        }
+      }),
     draft: z.boolean().default(false),
   }),
 });

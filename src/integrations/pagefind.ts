@@ -15,6 +15,7 @@ import { loadData } from '../lib/data';
 import { buildSearchData } from '../search/fold-build';
 
 export const SEARCH_DATA_FILE = 'search-data.json';
+const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 
 export interface PageSource {
   /** Path of the HTML file relative to the site root, e.g. `founding/index.html`. */
@@ -58,8 +59,12 @@ export async function buildSearchBundle(pages: readonly PageSource[]): Promise<{
   const { files, errors: fileErrors } = await index.getFiles();
   if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join('; ')}`);
   await index.deleteIndex();
-  const searchData = buildSearchData({ pages: texts, glossary: loadData().glossary });
-  return [...files, { path: SEARCH_DATA_FILE, content: new TextEncoder().encode(JSON.stringify(searchData)) }];
+  // Pagefind also writes its ready-made UIs; this site has its own, so they are not shipped.
+  const used = files.filter((file) => !UNUSED_UI.test(file.path));
+  // Member names are aliases too (澳大利亞 → 澳洲, 文萊 → 汶萊).
+  const { glossary, members } = loadData();
+  const searchData = buildSearchData({ pages: texts, glossary: [...glossary, ...members] });
+  return [...used, { path: SEARCH_DATA_FILE, content: new TextEncoder().encode(JSON.stringify(searchData)) }];
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {

@@ -52,3 +52,22 @@ export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<
   }
   return result;
 }
+
+/**
+ * The same rules as an nginx `server { … }` fragment. nginx drops inherited add_header
+ * lines inside a location that has its own, so every location repeats the security headers.
+ */
+export function formatNginx(rules: readonly HeaderRule[]): string {
+  const [all, ...rest] = rules;
+  const common = all?.headers ?? [];
+  const line = ([name, value]: [string, string]) => `    add_header ${name} "${value.replace(/"/g, '\\"')}" always;`;
+  const blocks = rest.map((rule) => {
+    const regex = patternToRegExp(rule.pattern).source;
+    return [`  location ~ ${regex} {`, ...[...common, ...rule.headers].map(line), '  }'].join('\n');
+  });
+  return [
+    `# Generated from src/data/headers.ts (npm run headers:nginx). Inside your server { … }:`,
+    ...common.map(line).map((text) => text.slice(2)),
+    ...blocks,
+  ].join('\n') + '\n';
+}

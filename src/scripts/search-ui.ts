@@ -15,7 +15,11 @@ const results = document.getElementById('search-results') as HTMLElement;
 const filterBox = document.getElementById('search-filters') as HTMLElement;
 const closeButton = document.getElementById('search-close') as HTMLButtonElement;
 
-const engine = createSearch({ bundlePath: `${base}pagefind/`, dataUrl: `${base}pagefind/search-data.json` });
+const engine = createSearch({
+  bundlePath: `${base}pagefind/`,
+  dataUrl: `${base}pagefind/search-data.json`,
+  pagefindOptions: { baseUrl: base },
+});
 const activeFilters = new Set<string>();
 let pushedState = false;
 let latest = 0;
@@ -40,16 +44,11 @@ const excerptNode = (html: string) => {
   return paragraph;
 };
 
-const withTerms = (url: string, terms: readonly string[]) => {
-  const target = new URL(url, location.origin);
-  for (const term of terms) target.searchParams.append('highlight', term);
-  return target.pathname + target.search + target.hash;
-};
-
-const renderHit = (hit: SearchHit, terms: readonly string[]) => {
+// Result URLs already carry `?highlight=` for the words found on that page.
+const renderHit = (hit: SearchHit) => {
   const item = element('li', 'search-hit');
   const link = element('a', 'search-hit-title');
-  link.href = withTerms(hit.url, terms);
+  link.href = hit.url;
   link.append(element('span', undefined, hit.title));
   if (hit.section) link.append(element('span', 'search-hit-section', hit.section));
   item.append(link, excerptNode(hit.excerpt));
@@ -58,7 +57,7 @@ const renderHit = (hit: SearchHit, terms: readonly string[]) => {
     for (const sub of hit.subResults.slice(0, 4)) {
       const subItem = element('li');
       const subLink = element('a', undefined, sub.title);
-      subLink.href = withTerms(sub.url, terms);
+      subLink.href = sub.url;
       subItem.append(subLink, excerptNode(sub.excerpt));
       list.append(subItem);
     }
@@ -94,7 +93,7 @@ const render = (outcome: SearchOutcome) => {
   status.textContent = `找到 ${outcome.hits.length} 頁符合「${outcome.query}」。`;
   const list = element('ul', 'search-hits');
   list.setAttribute('aria-label', '搜尋結果');
-  outcome.hits.forEach((hit) => list.append(renderHit(hit, outcome.terms)));
+  outcome.hits.forEach((hit) => list.append(renderHit(hit)));
   results.append(list);
 };
 

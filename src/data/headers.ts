@@ -1,0 +1,64 @@
+/**
+ * The HTTP headers the site must be served with, as data: `_headers` (Netlify, Cloudflare
+ * Pages) and the README's nginx snippet are both generated from this file, so they cannot
+ * drift. Patterns are root-relative; the base path is prefixed when the files are written.
+ */
+import type { HeaderRule } from '../lib/headers';
+
+/** Content-Security-Policy. No 'unsafe-inline': inline scripts are allowed by hash only. */
+export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    // Pagefind compiles its WebAssembly search engine: that, and nothing else, needs wasm-unsafe-eval.
+    `script-src 'self' 'wasm-unsafe-eval'${scriptHashes.map((hash) => ` '${hash}'`).join('')}`,
+    "style-src 'self'",
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const SECURITY_HEADERS = (scriptHashes: readonly string[]): [string, string][] => [
+  ['Content-Security-Policy', contentSecurityPolicy(scriptHashes)],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+  ['Permissions-Policy', 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Strict-Transport-Security', 'max-age=31536000'],
+];
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'public, max-age=0, must-revalidate';
+
+/**
+ * The rules for one build. `unhashedSearchFiles` are the files at the top of pagefind/
+ * whose names do not change with their content (pagefind.js, pagefind-entry.json, …);
+ * everything in pagefind's sub-folders and in _astro/ is content-hashed.
+ */
+export function headerRules(options: { base: string; scriptHashes: readonly string[]; unhashedSearchFiles: readonly string[] }): HeaderRule[] {
+  const { base, scriptHashes, unhashedSearchFiles } = options;
+  const at = (pattern: string) => base + pattern.replace(/^\//, '');
+  return [
+    { pattern: at('/*'), headers: SECURITY_HEADERS(scriptHashes) },
+    { pattern: at('/_astro/*'), headers: [['Cache-Control', IMMUTABLE]] },
+    ...['fragment', 'index', 'filter'].map((folder) => ({
+      pattern: at(`/pagefind/${folder}/*`),
+      headers: [['Cache-Control', IMMUTABLE]] as [string, string][],
+    })),
+    ...unhashedSearchFiles.map((file) => ({
+      pattern: at(`/pagefind/${file}`),
+      headers: [['Cache-Control', REVALIDATE]] as [string, string][],
+    })),
+    ...['/', '/:page/', '/:lang/:page/', '/404.html'].map((pattern) => ({
+      pattern: at(pattern),
+      headers: [['Cache-Control', REVALIDATE]] as [string, string][],
+    })),
+  ];
+}

@@ -1,0 +1,131 @@
+/**
+ * Checks on content that neither the collection schema nor the Markdown pipeline make:
+ * raw files (encoding, emptiness, two files for one URL) before anything is built, and
+ * the built pages' links and anchors afterwards. Each problem names the file; any problem
+ * stops the build before dist/ is replaced (see src/tools/build.ts).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+/** Problems with the files in `dir` (the content folder), as `file: problem` lines. */
+export function checkContentFiles(dir: string, root: string = process.cwd()): string[] {
+  const problems: string[] = [];
+  const ids = new Map<string, string>();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) {
+    const name = relative(root, file).split(sep).join('/');
+    const bytes = readFileSync(file);
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      problems.push(`${name}: not valid UTF-8 text (save the file as UTF-8)`);
+      continue;
+    }
+    if (text.trim() === '') problems.push(`${name}: the file is empty (it needs frontmatter and text)`);
+    const id = relative(dir, file).split(sep).join('/').replace(/\.mdx?$/, '');
+    const other = ids.get(id);
+    if (other) problems.push(`${name}: same page URL as ${other} (/${id}/): rename one of them`);
+    ids.set(id, name);
+  }
+  return problems;
+}
+
+export interface BuiltPage {
+  /** Root-relative URL path of the page, e.g. `/founding/` or `/404.html`. */
+  path: string;
+  html: string;
+}
+
+const LINK = /<(a|link|img|script|source)\b[^>]*?\s(href|src)="([^"]*)"/g;
+const ID = /\sid="([^"]*)"/g;
+
+/**
+ * Internal links, images and anchors that lead nowhere. `base` is the site's base path;
+ * `exists` tells whether a non-page file (asset) exists in the output.
+ */
+export function findBrokenLinks(pages: readonly BuiltPage[], base: string, exists: (path: string) => boolean): string[] {
+  const idsByPath = new Map<string, Set<string>>();
+  for (const page of pages) idsByPath.set(page.path, new Set([...page.html.matchAll(ID)].map((match) => match[1]!)));
+  const problems: string[] = [];
+  for (const page of pages) {
+    for (const [, tag, , raw] of page.html.matchAll(LINK)) {
+      const href = raw!.replace(/&amp;/g, '&');
+      if (href === '' || /^(https?:|mailto:|data:|tel:)/.test(href) || href.startsWith('//')) continue;
+      const url = new URL(href, `http://site${page.path}`);
+      const path = decodeURIComponent(url.pathname);
+      if (!path.startsWith(base)) {
+        problems.push(`${page.path}: <${tag}> points outside the site's base path ${base}: ${href}`);
+        continue;
+      }
+      const sitePath = `/${path.slice(base.length)}`;
+      const target = idsByPath.get(sitePath);
+      if (!target) {
+        if (!exists(sitePath)) problems.push(`${page.path}: broken link to ${href} (no such page or file)`);
+        continue;
+      }
+      const anchor = decodeURIComponent(url.hash.slice(1));
+      if (anchor && !target.has(anchor)) problems.push(`${page.path}: broken anchor ${href} (no element with id "${anchor}")`);
+    }
+  }
+  return [...new Set(problems)];
+}
+
+
+/** The content file a built page comes from, for error messages (`/founding/` → `content/founding.md`). */
+function sourceOf(pagePath: string, contentDir: string): string {
+  const slug = pagePath.replace(/^\/|\/$/g, '') || 'index';
+  for (const extension of ['.md', '.mdx']) {
+    if (existsSync(join(contentDir, slug + extension))) return `content/${slug}${extension}`;
+  }
+  return `page ${pagePath}`;
+}
+
+/** Runs the checks above in the Astro build: files first, links after the pages are written. */
+export function contentChecks(options: { contentDir?: string } = {}): AstroIntegration {
+  let base = '/';
+  const contentDir = options.contentDir ?? join(process.cwd(), 'content');
+  return {
+    name: 'apec:content-checks',
+    hooks: {
+      'astro:config:setup': () => {
+        const problems = checkContentFiles(contentDir);
+        if (problems.length > 0) throw new ContentError(`Content problems:\n${problems.join('\n')}`);
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': async ({ dir }) => {
+        const outDir = fileURLToPath(dir);
+        const files = (await readdir(outDir, { recursive: true })).filter(
+          (file) => file.endsWith('.html') && !file.startsWith(`pagefind${sep}`),
+        );
+        const pages = await Promise.all(
+          files.map(async (file) => {
+            const path = `/${file.split(sep).join('/')}`.replace(/index\.html$/, '');
+            return { path, html: await readFile(join(outDir, file), 'utf8') };
+          }),
+        );
+        const problems = findBrokenLinks(pages, base, (path) => existsSync(join(outDir, path)));
+        if (problems.length > 0) {
+          const named = problems.map((problem) => {
+            const pagePath = problem.slice(0, problem.indexOf(':'));
+            return `${sourceOf(pagePath, contentDir)}: ${problem.slice(problem.indexOf(':') + 2)}`;
+          });
+          throw new ContentError(`Broken links in the built site:\n${named.join('\n')}`);
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Writes `_headers` (Netlify / Cloudflare Pages format) into the build from
+ * src/data/headers.ts, with the SHA-256 hashes of the site's inline scripts in the CSP.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { headerRules } from '../data/headers';
+import { formatHeaders, type HeaderRule } from '../lib/headers';
+
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g;
+
+/** `sha256-…` for every distinct inline executable script in the pages. */
+export function inlineScriptHashes(htmlPages: readonly string[]): string[] {
+  const hashes = new Set<string>();
+  for (const html of htmlPages) {
+    for (const [, body] of html.matchAll(INLINE_SCRIPT)) {
+      hashes.add(`sha256-${createHash('sha256').update(body!).digest('base64')}`);
+    }
+  }
+  return [...hashes].sort();
+}
+
+/** Reads a built site and returns its header rules. */
+export async function rulesForBuild(outDir: string, base: string): Promise<HeaderRule[]> {
+  const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)));
+  const html = await Promise.all(
+    files.filter((file) => file.endsWith('.html') && !file.startsWith(`pagefind${sep}`)).map((file) => readFile(join(outDir, file), 'utf8')),
+  );
+  const unhashedSearchFiles = files
+    .filter((file) => file.startsWith(`pagefind${sep}`) && file.split(sep).length === 2)
+    .map((file) => file.split(sep)[1]!)
+    .sort();
+  return headerRules({ base, scriptHashes: inlineScriptHashes(html), unhashedSearchFiles });
+}
+
+export function headersIntegration(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'apec:headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': async ({ dir }) => {
+        const outDir = fileURLToPath(dir);
+        await writeFile(join(outDir, '_headers'), formatHeaders(await rulesForBuild(outDir, base)));
+      },
+    },
+  };
+}

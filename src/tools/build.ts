@@ -1,0 +1,42 @@
+/**
+ * `npm run build`: builds the site into a staging folder and swaps it into `dist/` only
+ * when the whole build (pages, link checks, search index) succeeded. A failed build leaves
+ * the previous dist/ untouched, so a deploy never picks up half a site.
+ *
+ *   tsx src/tools/build.ts [--out dist]
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { build } from 'astro';
+
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+
+export async function buildSite(outDir: string): Promise<void> {
+  const target = resolve(outDir);
+  const staging = join(dirname(target), `.${basename(target)}-staging-${process.pid}`);
+  const previous = join(dirname(target), `.${basename(target)}-previous-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  try {
+    await build({ outDir: staging, logLevel: process.env['ASTRO_LOG_LEVEL'] === 'error' ? 'error' : 'info' });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  if (existsSync(target)) await rename(target, previous);
+  await rename(staging, target);
+  await rm(previous, { recursive: true, force: true });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--out');
+  const outDir = at === -1 ? 'dist' : args[at + 1]!;
+  try {
+    await buildSite(outDir);
+  } catch (error) {
+    console.error(`\nBuild failed; ${outDir}/ was left as it was.\n${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

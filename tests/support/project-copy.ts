@@ -1,0 +1,49 @@
+/**
+ * A throw-away copy of the project (sources, content, config; node_modules linked) in
+ * which a test can break something and run the real build, without touching the tree.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = new URL('../../', import.meta.url).pathname;
+const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public'];
+
+export interface ProjectCopy {
+  dir: string;
+  /** Runs `npm run build`'s script (tsx src/tools/build.ts) with extra environment. */
+  build(env?: Record<string, string>): Promise<{ ok: boolean; output: string }>;
+  remove(): Promise<void>;
+}
+
+export async function copyProject(): Promise<ProjectCopy> {
+  const dir = await mkdtemp(join(tmpdir(), 'apec-site-'));
+  await Promise.all(COPIED.map((name) => cp(join(root, name), join(dir, name), { recursive: true })));
+  // Link each package, but give the copy its own caches (.astro, .vite): builds running
+  // side by side must not share Astro's content cache.
+  await mkdir(join(dir, 'node_modules'));
+  for (const name of await readdir(join(root, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite') continue;
+    await symlink(join(root, 'node_modules', name), join(dir, 'node_modules', name));
+  }
+  return {
+    dir,
+    async build(env = {}) {
+      try {
+        const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), ['src/tools/build.ts'], {
+          cwd: dir,
+          env: { ...process.env, PATH: `${join(root, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`, ...env },
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        return { ok: true, output: stdout + stderr };
+      } catch (error) {
+        const failure = error as { stdout?: string; stderr?: string };
+        return { ok: false, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` };
+      }
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
