@@ -1,0 +1,94 @@
+/**
+ * Search evaluation (pure; the caller decides how a query is run, e.g. in Chromium against the
+ * built site). Queries come from tests/search/queries.json: named groups of `{ q, expect }`,
+ * where `expect` lists page paths (`/founding/`) and `[]` means "must return nothing".
+ *
+ * Per group:
+ * - recallAt5: expected pages found among the first 5 results, divided by min(5, expected),
+ *   averaged over the group's queries that expect pages (1 when the group has none);
+ * - precision: share of returned pages that were expected, averaged over queries that returned
+ *   something; a query expecting [] scores 1 only when it returns nothing;
+ * - failures: queries missing an expected page in the top 5, or returning a page for an
+ *   "absent" query.
+ */
+
+export interface EvalQuery {
+  q: string;
+  expect: string[];
+}
+
+export type QuerySet = Record<string, EvalQuery[]> | { groups: Record<string, EvalQuery[]> };
+
+export interface EvalFailure {
+  q: string;
+  expected: string[];
+  got: string[];
+}
+
+export interface GroupResult {
+  group: string;
+  queries: number;
+  recallAt5: number;
+  precision: number;
+  failures: EvalFailure[];
+}
+
+/** Reduces a result URL to its path (`https://x/founding/?highlight=a#h` → `/founding/`). */
+export function pagePath(url: string): string {
+  try {
+    const path = new URL(url, 'https://eval.invalid').pathname;
+    return path.endsWith('/') || path.includes('.') ? path : `${path}/`;
+  } catch {
+    return url;
+  }
+}
+
+const groupsOf = (queries: QuerySet): Record<string, EvalQuery[]> =>
+  'groups' in queries && typeof queries.groups === 'object' && !Array.isArray(queries.groups)
+    ? (queries.groups as Record<string, EvalQuery[]>)
+    : (queries as Record<string, EvalQuery[]>);
+
+export async function evaluate(run: (q: string) => Promise<string[]>, queries: QuerySet): Promise<GroupResult[]> {
+  const results: GroupResult[] = [];
+  for (const [group, list] of Object.entries(groupsOf(queries))) {
+    if (!Array.isArray(list)) continue;
+    let recallSum = 0;
+    let recallCount = 0;
+    let precisionSum = 0;
+    let precisionCount = 0;
+    const failures: EvalFailure[] = [];
+    for (const { q, expect } of list) {
+      let got: string[];
+      try {
+        got = [...new Set((await run(q)).map(pagePath))];
+      } catch {
+        got = [];
+      }
+      const expected = expect.map(pagePath);
+      const top5 = got.slice(0, 5);
+      if (expected.length === 0) {
+        precisionSum += got.length === 0 ? 1 : 0;
+        precisionCount++;
+        if (got.length > 0) failures.push({ q, expected, got });
+        continue;
+      }
+      const found = expected.filter((page) => top5.includes(page)).length;
+      recallSum += found / Math.min(expected.length, 5);
+      recallCount++;
+      if (got.length > 0) {
+        precisionSum += got.filter((page) => expected.includes(page)).length / got.length;
+        precisionCount++;
+      }
+      if (found < Math.min(expected.length, 5)) failures.push({ q, expected, got });
+    }
+    const round = (x: number) => Math.round(x * 1000) / 1000;
+    results.push({
+      group,
+      queries: list.length,
+      recallAt5: round(recallCount ? recallSum / recallCount : 1),
+      precision: round(precisionCount ? precisionSum / precisionCount : 1),
+      failures,
+    });
+  }
+  return results;
+}

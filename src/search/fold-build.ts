@@ -1,0 +1,263 @@
+/**
+ * Build-time (Node) generation of the search folding data shipped to the browser.
+ *
+ * `buildSearchData({ pages, glossary })` looks at the text the site really contains and derives,
+ * with OpenCC's dictionaries (opencc-js, never shipped to the browser):
+ *
+ * - `f`, character folding: for every Han character the pages use, every Simplified form and
+ *   variant of it (OpenCC character tables cn↔t, t↔tw, t↔hk, up to two steps: 台/臺, 裡/裏/里,
+ *   線/綫/线, 著/着, 戰/战) maps to the site's characters, most frequent first. Only characters
+ *   whose folding is not "itself" are listed.
+ * - `g` + `k`, alias groups: each glossary entry (tw, twAlt, hk, cn, en, abbr; any entry with
+ *   that shape, e.g. members) is a group; the group keeps the forms that occur in the pages, and
+ *   every form, its Simplified / Taiwan conversions and its English or abbreviation (lower case)
+ *   is a key. OpenCC regional phrases whose Taiwan form occurs on the site (新西蘭→紐西蘭) and
+ *   Simplified phrases that character folding would get wrong are added as groups too. Groups
+ *   sharing a key are merged. A new glossary entry needs no code.
+ * - `w`, extra suggestion vocabulary (optional `vocabulary` input, kept if it occurs).
+ *
+ * The runtime side (parseQuery, suggest) is src/search/query.ts.
+ */
+import * as OpenCC from 'opencc-js';
+import { aliasKey, findAll, hasCjk, latinKey, lowerSameLength, type SearchData } from './query';
+
+/** Anything shaped like a glossary entry (src/data/schemas.ts GlossaryEntry, or a Member). */
+export interface AliasEntry {
+  tw: string;
+  twAlt?: readonly string[] | undefined;
+  hk?: readonly string[] | undefined;
+  cn?: readonly string[] | undefined;
+  en?: string | undefined;
+  abbr?: string | undefined;
+  /** `person`: the English surname alone is a key too (Hawke → 霍克). */
+  category?: string | undefined;
+}
+
+export interface BuildInput {
+  pages: readonly { url: string; text: string }[];
+  glossary: readonly AliasEntry[];
+  /** Extra "did you mean" words (e.g. headings); kept only if they occur in the pages. */
+  vocabulary?: readonly string[] | undefined;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+type DictLike = string | readonly (readonly [string, string])[];
+
+function* dictPairs(dict: DictLike): Generator<[string, string[]]> {
+  if (typeof dict === 'string') {
+    for (const entry of dict.split('|')) {
+      const [key, ...values] = entry.split(' ');
+      if (key && values.length > 0) yield [key, values];
+    }
+  } else {
+    for (const [key, value] of dict) yield [key, value.split(' ')];
+  }
+}
+
+function* presetDicts(groups: readonly (readonly DictLike[])[] | undefined): Generator<DictLike> {
+  for (const group of groups ?? []) for (const dict of group) yield dict;
+}
+
+const isSingleChar = (text: string) => Array.from(text).length === 1;
+
+let charGraph: Map<string, Set<string>> | undefined;
+/** Undirected graph of OpenCC character-level relations (Simplified ↔ Traditional ↔ regional variants). */
+function openccCharGraph(): Map<string, Set<string>> {
+  if (charGraph) return charGraph;
+  const graph = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    if (a === b) return;
+    if (!graph.has(a)) graph.set(a, new Set());
+    if (!graph.has(b)) graph.set(b, new Set());
+    graph.get(a)?.add(b);
+    graph.get(b)?.add(a);
+  };
+  const { from, to } = OpenCC.Locale;
+  for (const groups of [from['cn'], to['cn'], from['tw'], to['tw'], from['hk'], to['hk']]) {
+    for (const dict of presetDicts(groups)) {
+      for (const [key, values] of dictPairs(dict)) {
+        if (!isSingleChar(key)) continue;
+        for (const value of values) if (isSingleChar(value)) link(key, value);
+      }
+    }
+  }
+  charGraph = graph;
+  return graph;
+}
+
+/** Phrase pairs [from, to] from OpenCC phrase tables of the given presets. */
+function phrasePairs(groups: readonly (readonly DictLike[])[] | undefined): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const dict of presetDicts(groups)) {
+    for (const [key, values] of dictPairs(dict)) {
+      if (isSingleChar(key)) continue;
+      for (const value of values) if (value !== key) pairs.push([key, value]);
+    }
+  }
+  return pairs;
+}
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let root = x;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root) as string;
+    this.parent.set(x, root);
+    return root;
+  }
+  add(x: string) {
+    if (!this.parent.has(x)) this.parent.set(x, x);
+  }
+  union(a: string, b: string) {
+    this.add(a);
+    this.add(b);
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+/** Latin keys of an English name: as written, without "APEC", without a leading "the". */
+function latinVariants(form: string): string[] {
+  const key = latinKey(form);
+  const words = key.split(' ');
+  const withoutApec = words.filter((word) => word !== 'apec');
+  const variants = [key, withoutApec.join(' ')];
+  if (words[0] === 'the') variants.push(words.slice(1).join(' '));
+  return variants.filter((variant) => variant.length >= 2);
+}
+
+export function buildSearchData(input: BuildInput): SearchData {
+  const siteText = input.pages.map((page) => page.text.normalize('NFC')).join('\n');
+  const siteLower = lowerSameLength(siteText);
+
+  // 1. Character frequencies of the site's Han characters.
+  const freq = new Map<string, number>();
+  for (const ch of siteText) if (HAN.test(ch)) freq.set(ch, (freq.get(ch) ?? 0) + 1);
+
+  // 2. Character folding: every character within two OpenCC steps of a site character.
+  const graph = openccCharGraph();
+  const targets = new Map<string, Set<string>>();
+  const addTarget = (query: string, site: string) => {
+    if (!targets.has(query)) targets.set(query, new Set());
+    targets.get(query)?.add(site);
+  };
+  for (const siteChar of freq.keys()) {
+    addTarget(siteChar, siteChar);
+    const first = graph.get(siteChar) ?? new Set<string>();
+    for (const near of first) {
+      addTarget(near, siteChar);
+      for (const far of graph.get(near) ?? []) addTarget(far, siteChar);
+    }
+  }
+  const f: Record<string, string> = {};
+  const byFreq = (a: string, b: string) => (freq.get(b) ?? 0) - (freq.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
+  for (const [query, sites] of [...targets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const value = [...sites].sort(byFreq).join('');
+    if (value !== query) f[query] = value;
+  }
+  const partial: SearchData = { v: 1, f, g: [], k: {}, w: [] };
+
+  const occurs = (form: string): boolean => {
+    const needle = form.normalize('NFKC').toLowerCase().trim();
+    return needle.length > 0 && findAll(siteLower, needle, 1).length > 0;
+  };
+
+  // 3. Alias groups (union-find over group ids; keys attach to groups).
+  const uf = new UnionFind();
+  const groupForms = new Map<string, Set<string>>();
+  const keyOwner = new Map<string, string>();
+  let nextId = 0;
+  const newGroup = (forms: string[], keys: string[]) => {
+    const id = `g${nextId++}`;
+    uf.add(id);
+    groupForms.set(id, new Set(forms));
+    for (const key of keys) {
+      if (!key || (hasCjk(key) ? Array.from(key).length < 2 : key.length < 2)) continue;
+      const owner = keyOwner.get(key);
+      if (owner) uf.union(owner, id);
+      else keyOwner.set(key, id);
+    }
+  };
+
+  const toCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+  const cnToTwp = OpenCC.Converter({ from: 'cn', to: 'twp' });
+  const cnToTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const hkToTw = OpenCC.Converter({ from: 'hk', to: 'tw' });
+  const variantsOf = (form: string): string[] => {
+    if (!hasCjk(form)) return [form];
+    const simplified = [toCn(form), hkToCn(form)];
+    return [form, ...simplified, ...simplified.flatMap((s) => [cnToTw(s), cnToTwp(s)]), hkToTw(form)];
+  };
+
+  for (const entry of input.glossary) {
+    const chinese = [entry.tw, ...(entry.twAlt ?? []), ...(entry.hk ?? []), ...(entry.cn ?? [])];
+    const latin = [entry.en, entry.abbr].filter((x): x is string => typeof x === 'string' && x.trim().length > 0);
+    const forms = [...chinese, ...latin].map((form) => form.trim()).filter((form) => form.length > 0);
+    const keys = new Set<string>();
+    for (const form of chinese) for (const variant of variantsOf(form)) keys.add(aliasKey(variant, partial));
+    for (const form of latin) for (const variant of latinVariants(form)) keys.add(variant);
+    const surname = entry.category === 'person' && entry.en ? latinKey(entry.en).split(' ').pop() : undefined;
+    if (surname && surname.length >= 3) keys.add(surname);
+    newGroup(forms, [...keys]);
+  }
+
+  // 4. OpenCC regional phrases whose Taiwan form is used on the site (新西蘭→紐西蘭).
+  const { from, to } = OpenCC.Locale;
+  const regional = [...phrasePairs(to['twp']?.slice(0, 1)), ...phrasePairs(from['hkp']?.slice(0, 1))];
+  for (const [source, target] of regional) {
+    if (!HAN.test(target) || !occurs(target)) continue;
+    const keys = new Set<string>();
+    for (const variant of variantsOf(source)) keys.add(aliasKey(variant, partial));
+    keys.add(aliasKey(target, partial));
+    newGroup([target, source], [...keys]);
+  }
+
+  // 5. Simplified phrases (STPhrases) that character folding cannot reach (e.g. 干→幹 vs 乾).
+  const siteNgrams = new Set<string>();
+  const siteChars = Array.from(siteText);
+  for (let n = 2; n <= 6; n++) {
+    for (let i = 0; i + n <= siteChars.length; i++) siteNgrams.add(siteChars.slice(i, i + n).join(''));
+  }
+  const reaches = (source: string, target: string): boolean => {
+    const s = Array.from(source);
+    const t = Array.from(target);
+    if (s.length !== t.length) return false;
+    return s.every((ch, i) => (f[ch] ?? ch).includes(t[i] as string));
+  };
+  for (const [source, target] of phrasePairs(from['cn'])) {
+    const inSite = Array.from(target).length <= 6 ? siteNgrams.has(target) : siteText.includes(target);
+    if (!inSite || reaches(source, target)) continue;
+    newGroup([target], [aliasKey(source, partial), aliasKey(target, partial)]);
+  }
+
+  // 5b. Resolve groups: keep forms that occur on the site, Taiwan form first.
+  const merged = new Map<string, string[]>();
+  for (const [id, forms] of groupForms) {
+    const root = uf.find(id);
+    const list = merged.get(root) ?? [];
+    for (const form of forms) if (!list.includes(form)) list.push(form);
+    merged.set(root, list);
+  }
+  const g: string[][] = [];
+  const rootIndex = new Map<string, number>();
+  for (const [root, forms] of merged) {
+    const present = forms.filter(occurs);
+    if (present.length === 0) continue;
+    rootIndex.set(root, g.length);
+    g.push(present);
+  }
+  const k: Record<string, number> = {};
+  for (const [key, owner] of [...keyOwner].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const index = rootIndex.get(uf.find(owner));
+    if (index === undefined) continue;
+    // A key that is itself a site form of a single-form group adds nothing.
+    const forms = g[index] as string[];
+    if (forms.length === 1 && aliasKey(forms[0] as string, partial) === key) continue;
+    k[key] = index;
+  }
+  const w = [...new Set((input.vocabulary ?? []).map((word) => word.trim()).filter((word) => word && occurs(word)))];
+  return { v: 1, f, g, k, w };
+}

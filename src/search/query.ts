@@ -1,0 +1,533 @@
+/**
+ * Query parsing for the site search: pure, dependency-free, runs in the browser and in Node.
+ *
+ * A raw query is normalised (NFKC, control/format characters removed, punctuation to spaces,
+ * Latin lower-cased, whitespace collapsed, capped at MAX_QUERY_CHARS code points), split into
+ * terms (whitespace; a "quoted phrase" is one term; multi-word glossary names such as
+ * `Seoul Declaration` are merged into one term), and every term is expanded into the list of
+ * strings the site may actually contain: Simplified/variant characters folded to the forms the
+ * pages use (SearchData.f), and glossary / regional names replaced by the site's forms
+ * (SearchData.g + SearchData.k). The build side is src/search/fold-build.ts.
+ *
+ * Nothing here builds a RegExp from input; all matching is indexOf / Map look-ups.
+ */
+
+/** Compact, JSON-serialisable data shipped to the browser (built by fold-build.ts). */
+export interface SearchData {
+  /** Format version. */
+  v: 1;
+  /**
+   * Character folding: a query character → the characters the site uses for it, most frequent
+   * on the site first (the character itself is included when the site uses it). Only
+   * characters whose folding differs from "itself" are listed. E.g. 战→戰, 台→臺台, 里→裡裏.
+   */
+  f: Record<string, string>;
+  /** Alias groups: each a list of forms that occur on the site, preferred (Taiwan) form first. */
+  g: string[][];
+  /**
+   * Keys → index into `g`. Chinese keys are canonicalised with {@link canon}; Latin keys with
+   * {@link latinKey} (lower case, punctuation to spaces). Covers every glossary form, its
+   * Simplified conversion, English names and abbreviations, and OpenCC regional phrases
+   * (新西兰→紐西蘭) whose target occurs on the site.
+   */
+  k: Record<string, number>;
+  /** Extra "did you mean" vocabulary (site forms), besides the alias groups. */
+  w: string[];
+}
+
+export interface ParsedTerm {
+  /** The normalised term as typed. */
+  text: string;
+  /** Typed inside double quotes: must occur contiguously, no scattered match. */
+  quoted: boolean;
+  /** Strings to look for on the site, best first; the term matches a page if any occurs. */
+  alternatives: string[];
+  /**
+   * For long unquoted Chinese terms: the term split into words (each ≥ 2 characters), each
+   * with its own alternatives. A page where every part occurs is a (lower-ranked) scattered
+   * match. Empty when the term cannot be split honestly.
+   */
+  parts: string[][];
+}
+
+export interface ParsedQuery {
+  /** The normalised query string (safe to display after HTML escaping). */
+  normalized: string;
+  terms: ParsedTerm[];
+}
+
+export const MAX_QUERY_CHARS = 200;
+export const MAX_TERMS = 8;
+export const MAX_ALTERNATIVES = 24;
+const MAX_RAW_CHARS = 4000;
+
+const EMPTY_DATA: SearchData = { v: 1, f: {}, g: [], k: {}, w: [] };
+
+// Static patterns only (never built from input).
+const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu;
+const KEEP_PUNCT = new Set(['"', '-', '.', "'", '+', '#', '&']);
+const PUNCT_OR_SYMBOL = /[\p{P}\p{S}]/u;
+const HAN = /\p{Script=Han}/u;
+const LATIN_WORD_CHAR = /[\p{L}\p{N}]/u;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** NFKC, strip control/format chars, punctuation → space, lower-case, collapse, cap. */
+export function normalizeQuery(raw: unknown): string {
+  let text = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);
+  if (text.length > MAX_RAW_CHARS) text = text.slice(0, MAX_RAW_CHARS);
+  text = text.normalize('NFKC').replace(CONTROL_OR_FORMAT, ' ').toLowerCase();
+  let out = '';
+  let count = 0;
+  let lastSpace = true;
+  for (const ch of text) {
+    const isSpace = /\s/u.test(ch) || (PUNCT_OR_SYMBOL.test(ch) && !KEEP_PUNCT.has(ch));
+    if (isSpace) {
+      if (!lastSpace) {
+        out += ' ';
+        count++;
+        lastSpace = true;
+      }
+    } else {
+      out += ch;
+      count++;
+      lastSpace = false;
+    }
+    if (count >= MAX_QUERY_CHARS) break;
+  }
+  return out.trim();
+}
+
+/** True when the string contains a Han (or other CJK) character. */
+export const hasCjk = (text: string): boolean => CJK_CHAR.test(text);
+
+/** Key for Latin names: lower case, any punctuation to a space, collapsed. */
+export function latinKey(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFKC').toLowerCase()) {
+    out += /\s/u.test(ch) || PUNCT_OR_SYMBOL.test(ch) ? ' ' : ch;
+  }
+  return out.replace(/\s+/gu, ' ').trim();
+}
+
+/** Canonical form of a Chinese string: each character folded to the site's most frequent form. */
+export function canon(text: string, data: SearchData): string {
+  let out = '';
+  for (const ch of text) out += firstChar(data.f[ch]) ?? ch;
+  return out;
+}
+
+const firstChar = (value: string | undefined): string | undefined => {
+  if (value === undefined || value.length === 0) return undefined;
+  const cp = value.codePointAt(0);
+  return cp === undefined ? undefined : String.fromCodePoint(cp);
+};
+
+/** Key used in SearchData.k for a form (Chinese → canon, Latin → latinKey). */
+export function aliasKey(form: string, data: SearchData): string {
+  const latin = latinKey(form);
+  return hasCjk(latin) ? canon(latin.replace(/ /gu, ''), data) : latin;
+}
+
+interface Prepared {
+  maxCjkKey: number;
+  maxLatinWords: number;
+}
+const preparedCache = new WeakMap<SearchData, Prepared>();
+function prepare(data: SearchData): Prepared {
+  let prepared = preparedCache.get(data);
+  if (!prepared) {
+    let maxCjkKey = 0;
+    let maxLatinWords = 1;
+    for (const key of Object.keys(data.k)) {
+      if (hasCjk(key)) maxCjkKey = Math.max(maxCjkKey, Array.from(key).length);
+      else maxLatinWords = Math.max(maxLatinWords, key.split(' ').length);
+    }
+    prepared = { maxCjkKey: Math.min(maxCjkKey, 24), maxLatinWords: Math.min(maxLatinWords, 8) };
+    preparedCache.set(data, prepared);
+  }
+  return prepared;
+}
+
+const own = <T>(record: Record<string, T>, key: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+
+const groupOf = (data: SearchData, key: string): string[] | undefined => {
+  const index = own(data.k, key);
+  return index === undefined ? undefined : data.g[index];
+};
+
+/** Cartesian product of option lists, in order, capped. */
+function product(slots: string[][], cap: number): string[] {
+  let acc: string[] = [''];
+  for (const options of slots) {
+    const next: string[] = [];
+    outer: for (const prefix of acc) {
+      for (const option of options) {
+        next.push(prefix + option);
+        if (next.length >= cap) break outer;
+      }
+    }
+    acc = next;
+  }
+  return acc;
+}
+
+const uniq = (items: Iterable<string>): string[] => [...new Set(Array.from(items).filter((item) => item.length > 0))];
+
+/**
+ * Every string the site may contain for one term: the term itself, its character folding, and
+ * alias / regional-phrase replacements (longest glossary key first, anywhere inside the term).
+ */
+export function expandTerm(term: string, data: SearchData = EMPTY_DATA): string[] {
+  const text = term.trim();
+  if (!text) return [];
+  const results: string[] = [];
+  if (!hasCjk(text)) {
+    const group = groupOf(data, latinKey(text));
+    return uniq([text, ...(group ?? [])].map((s) => s.toLowerCase())).slice(0, MAX_ALTERNATIVES);
+  }
+  const chars = Array.from(text);
+  const canonChars = chars.map((ch) => firstChar(data.f[ch]) ?? ch);
+  const { maxCjkKey } = prepare(data);
+  // Slots: either a matched alias key (options = the group's site forms) or one character.
+  const slots: string[][] = [];
+  const charSlots: string[][] = [];
+  let aliasUsed = false;
+  for (let i = 0; i < chars.length;) {
+    let matched = false;
+    for (let len = Math.min(maxCjkKey, chars.length - i); len >= 2; len--) {
+      const group = groupOf(data, canonChars.slice(i, i + len).join(''));
+      if (group && group.length > 0) {
+        slots.push(group);
+        aliasUsed = true;
+        matched = true;
+        for (let j = i; j < i + len; j++) charSlots.push(charOptions(chars[j] as string, data));
+        i += len;
+        break;
+      }
+    }
+    if (!matched) {
+      const options = charOptions(chars[i] as string, data);
+      slots.push(options);
+      charSlots.push(options);
+      i++;
+    }
+  }
+  // Inside a longer Chinese term only the Chinese forms of a name make sense.
+  const mixed =
+    slots.length > 1 ? slots.map((options) => (options.some(hasCjk) ? options.filter(hasCjk) : options)) : slots;
+  if (aliasUsed) results.push(...product(mixed, MAX_ALTERNATIVES));
+  results.push(...product(charSlots, MAX_ALTERNATIVES));
+  results.push(text);
+  return uniq(results.map((s) => s.toLowerCase())).slice(0, MAX_ALTERNATIVES);
+}
+
+function charOptions(ch: string, data: SearchData): string[] {
+  const mapped = own(data.f, ch);
+  return mapped ? Array.from(mapped) : [ch];
+}
+
+/** Single-character function words dropped when a long term is split into words. */
+const FUNCTION_CHARS = new Set(Array.from('的之與和及或在是了等於為對其'));
+
+function icuWords(text: string): string[] {
+  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  if (typeof Segmenter !== 'function') return [text];
+  try {
+    return Array.from(new Segmenter('zh-Hant-TW', { granularity: 'word' }).segment(text), (s) =>
+      s.segment.trim(),
+    ).filter((s) => s.length > 0);
+  } catch {
+    return [text];
+  }
+}
+
+/**
+ * Split a long unquoted Chinese term into words for a scattered match: glossary names first
+ * (longest key), the rest with Intl.Segmenter; runs of single characters are merged, lone
+ * function characters (的, 與 …) dropped, other lone characters joined to a neighbour.
+ * Returns [] unless the term splits into at least two words.
+ */
+export function splitWords(term: string, data: SearchData = EMPTY_DATA): string[] {
+  if (!HAN.test(term) || Array.from(term).length < 4 || term.includes(' ')) return [];
+  const chars = Array.from(term);
+  const canonChars = chars.map((ch) => firstChar(data.f[ch]) ?? ch);
+  const { maxCjkKey } = prepare(data);
+  const pieces: { text: string; alias: boolean }[] = [];
+  let plain = '';
+  const flush = () => {
+    if (!plain) return;
+    let run = '';
+    for (const segment of icuWords(plain)) {
+      if (Array.from(segment).length === 1) {
+        run += segment;
+        continue;
+      }
+      if (run) pieces.push({ text: run, alias: false });
+      run = '';
+      pieces.push({ text: segment, alias: false });
+    }
+    if (run) pieces.push({ text: run, alias: false });
+    plain = '';
+  };
+  for (let i = 0; i < chars.length;) {
+    let len = Math.min(maxCjkKey, chars.length - i);
+    for (; len >= 2; len--) if (own(data.k, canonChars.slice(i, i + len).join('')) !== undefined) break;
+    if (len >= 2) {
+      flush();
+      pieces.push({ text: chars.slice(i, i + len).join(''), alias: true });
+      i += len;
+    } else {
+      plain += chars[i] as string;
+      i++;
+    }
+  }
+  flush();
+  const parts: { text: string; alias: boolean }[] = [];
+  pieces.forEach((piece, index) => {
+    if (piece.alias || Array.from(piece.text).length >= 2) {
+      parts.push(piece);
+      return;
+    }
+    if (FUNCTION_CHARS.has(piece.text)) return;
+    const previous = parts[parts.length - 1];
+    const next = pieces[index + 1];
+    if (previous && !previous.alias) previous.text += piece.text;
+    else if (next && !next.alias) next.text = piece.text + next.text;
+    else parts.push(piece);
+  });
+  return parts.length >= 2 ? parts.map((part) => part.text) : [];
+}
+
+/** Split the normalised query into raw terms: whitespace, "quoted phrases" and multi-word names. */
+function splitTerms(normalized: string, data: SearchData): { text: string; quoted: boolean }[] {
+  const pieces: { text: string; quoted: boolean }[] = [];
+  const chunks = normalized.split('"');
+  chunks.forEach((chunk, index) => {
+    const insideQuotes = index % 2 === 1 && index < chunks.length - 1;
+    const trimmed = chunk.trim();
+    if (!trimmed) return;
+    if (insideQuotes) {
+      pieces.push({ text: trimmed, quoted: true });
+      return;
+    }
+    const tokens = trimmed
+      .split(' ')
+      .map((token) => stripEdges(token))
+      .filter((token) => token.length > 0);
+    const { maxLatinWords } = prepare(data);
+    for (let i = 0; i < tokens.length;) {
+      let taken = 1;
+      for (let n = Math.min(maxLatinWords, tokens.length - i); n >= 2; n--) {
+        const words = tokens.slice(i, i + n);
+        if (words.some(hasCjk)) continue;
+        if (own(data.k, latinKey(words.join(' '))) !== undefined) {
+          taken = n;
+          break;
+        }
+      }
+      pieces.push({ text: tokens.slice(i, i + taken).join(' '), quoted: false });
+      i += taken;
+    }
+  });
+  return pieces;
+}
+
+/** Remove leading/trailing kept punctuation (-.'+#&) that is not part of a word. */
+function stripEdges(token: string): string {
+  const chars = Array.from(token);
+  let start = 0;
+  let end = chars.length;
+  while (start < end && !LATIN_WORD_CHAR.test(chars[start] as string)) start++;
+  while (
+    end > start &&
+    !LATIN_WORD_CHAR.test(chars[end - 1] as string) &&
+    chars[end - 1] !== '+' &&
+    chars[end - 1] !== '#'
+  )
+    end--;
+  return chars.slice(start, end).join('');
+}
+
+/** Normalise, split and expand a raw query. Never throws. */
+export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA): ParsedQuery {
+  const normalized = normalizeQuery(raw);
+  if (!normalized) return { normalized, terms: [] };
+  const seen = new Set<string>();
+  const terms: ParsedTerm[] = [];
+  for (const piece of splitTerms(normalized, data)) {
+    const key = `${piece.quoted ? 'q' : 'w'}:${piece.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const alternatives = expandTerm(piece.text, data);
+    if (alternatives.length === 0) continue;
+    const parts =
+      piece.quoted || groupOf(data, aliasKey(piece.text, data))
+        ? []
+        : splitWords(piece.text, data).map((part) => expandTerm(part, data));
+    terms.push({ text: piece.text, quoted: piece.quoted, alternatives, parts });
+    if (terms.length >= MAX_TERMS) break;
+  }
+  return { normalized, terms };
+}
+
+/* ------------------------------------------------------------------ suggestions */
+
+function levenshtein(a: string[], b: string[], limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      cur.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+function bigrams(chars: string[]): Set<string> {
+  const set = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) set.add((chars[i] as string) + (chars[i + 1] as string));
+  return set;
+}
+
+/** Similarity in [0, 1] between a term and a vocabulary word (both canonicalised). */
+function similarity(term: string, word: string): number {
+  const a = Array.from(term);
+  const b = Array.from(word);
+  if (a.length === 0 || b.length === 0) return 0;
+  const limit = Math.max(1, Math.floor(Math.max(a.length, b.length) / 3));
+  const distance = levenshtein(a, b, limit);
+  const editScore = distance <= limit ? 1 - distance / Math.max(a.length, b.length) : 0;
+  let dice = 0;
+  if (a.length >= 2 && b.length >= 2) {
+    const x = bigrams(a);
+    const y = bigrams(b);
+    let shared = 0;
+    for (const gram of x) if (y.has(gram)) shared++;
+    dice = (2 * shared) / (x.size + y.size);
+  }
+  const containment = a.length >= 2 && b.length >= 2 && (term.includes(word) || word.includes(term)) ? 0.75 : 0;
+  return Math.max(editScore, dice, containment);
+}
+
+/** Vocabulary: one display form (the site form) per alias group, plus the extra words. */
+function vocabulary(data: SearchData): { key: string; display: string }[] {
+  const entries: { key: string; display: string }[] = [];
+  const seen = new Set<string>();
+  const add = (key: string, display: string) => {
+    const id = `${key}\u0000${display}`;
+    if (!key || !display || seen.has(id)) return;
+    seen.add(id);
+    entries.push({ key, display });
+  };
+  for (const [key, index] of Object.entries(data.k)) {
+    const display = data.g[index]?.[0];
+    if (display) add(key, display);
+  }
+  for (const word of data.w) add(aliasKey(word, data), word);
+  return entries;
+}
+
+/**
+ * "Did you mean": for each term with a close vocabulary word (typo, partial or over-long name),
+ * a whole-query suggestion with that term replaced by the site form. At most `limit` results;
+ * the caller should keep only suggestions that actually return results.
+ */
+export function suggest(raw: unknown, data: SearchData = EMPTY_DATA, limit = 3): string[] {
+  const parsed = parseQuery(raw, data);
+  if (parsed.terms.length === 0) return [];
+  const vocab = vocabulary(data);
+  const perTerm = parsed.terms.map((term) => {
+    const key = aliasKey(term.text, data);
+    if (own(data.k, key) !== undefined) return [];
+    const scored: { display: string; score: number }[] = [];
+    for (const entry of vocab) {
+      if (entry.key === key) continue;
+      const score = similarity(key, entry.key);
+      if (score >= 0.5) scored.push({ display: entry.display, score });
+    }
+    scored.sort((x, y) => y.score - x.score || x.display.length - y.display.length);
+    return uniq(scored.map((s) => s.display))
+      .filter((display) => display !== term.text)
+      .slice(0, limit);
+  });
+  const suggestions: string[] = [];
+  for (let t = 0; t < parsed.terms.length; t++) {
+    for (const replacement of perTerm[t] ?? []) {
+      const words = parsed.terms.map((term, i) => (i === t ? replacement : term.quoted ? `"${term.text}"` : term.text));
+      suggestions.push(words.join(' '));
+    }
+  }
+  return uniq(suggestions).slice(0, limit);
+}
+
+/* ------------------------------------------------------------------ matching helpers */
+
+export const escapeHtml = (text: string): string =>
+  text.replace(
+    /[&<>"']/gu,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
+  );
+
+const ASCII_ALNUM = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+
+/** Lower-cases a page text without changing its length (falls back to ASCII-only folding). */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/[A-Z]/gu, (ch) => ch.toLowerCase());
+}
+
+/**
+ * Positions where `needle` occurs in `haystack` (both already lower-cased). Latin/digit edges
+ * need a word boundary on the left, and on the right too when the needle is ≤ 3 characters
+ * (so `som` does not match `some`, `198` does not match `1989`).
+ */
+export function findAll(haystack: string, needle: string, max = 200): number[] {
+  const found: number[] = [];
+  if (!needle) return found;
+  const leftWord = ASCII_ALNUM(needle.charCodeAt(0));
+  const rightWord = ASCII_ALNUM(needle.charCodeAt(needle.length - 1)) && needle.length <= 3;
+  let from = 0;
+  while (found.length < max) {
+    const at = haystack.indexOf(needle, from);
+    if (at < 0) break;
+    const before = at > 0 ? haystack.charCodeAt(at - 1) : 32;
+    const after = at + needle.length < haystack.length ? haystack.charCodeAt(at + needle.length) : 32;
+    if ((!leftWord || !ASCII_ALNUM(before)) && (!rightWord || !ASCII_ALNUM(after))) found.push(at);
+    from = at + 1;
+  }
+  return found;
+}
+
+/**
+ * HTML-escaped `text` with every occurrence of the needles wrapped in <mark> (longest first,
+ * no overlaps). `text` is plain text; everything in the output is escaped.
+ */
+export function markText(text: string, needles: readonly string[]): string {
+  const lower = lowerSameLength(text);
+  const sorted = uniq(needles.map((n) => n.toLowerCase())).sort((a, b) => b.length - a.length);
+  const ranges: [number, number][] = [];
+  for (const needle of sorted) {
+    for (const at of findAll(lower, needle)) {
+      const end = at + needle.length;
+      if (ranges.some(([s, e]) => at < e && end > s)) continue;
+      ranges.push([at, end]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let cursor = 0;
+  for (const [start, end] of ranges) {
+    out += escapeHtml(text.slice(cursor, start)) + '<mark>' + escapeHtml(text.slice(start, end)) + '</mark>';
+    cursor = end;
+  }
+  return out + escapeHtml(text.slice(cursor));
+}
