@@ -1,0 +1,190 @@
+/**
+ * Chinese copy lint for content/*.md(x): full-width punctuation, 「」 quotes, one half-width
+ * space between CJK and Latin letters or digits (`1989 年`, `APEC 的`), no space next to
+ * full-width punctuation, and Taiwan usage (a Hong Kong / mainland form may appear only inside
+ * the full-width parentheses right after the Taiwan form, e.g. `東協（東盟）`).
+ *
+ * Usage: node src/scripts/lint-zh.ts [file ...]   (default: every content/**\/*.md(x))
+ * Prints `file:line: [rule] message` and exits 1 on any problem. Erasable TypeScript only.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export interface Problem {
+  file: string;
+  line: number;
+  rule: 'half-width-punctuation' | 'quotes' | 'spacing' | 'banned-term' | 'seed-error';
+  message: string;
+}
+
+const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+const FULL_PUNCT = '，。、；：？！（）「」『』《》〈〉';
+const HALF_PUNCT_NEXT_TO_CJK = new RegExp(`[${CJK}][,.:;?!()]|[,:;?!()][${CJK}]`, 'gu');
+const CURLY_QUOTES = /[“”‘’]/gu;
+const STRAIGHT_QUOTE_CJK = new RegExp(`[${CJK}]"|"[${CJK}]|"[^"]*[${CJK}][^"]*"`, 'gu');
+const MISSING_SPACE = new RegExp(`[${CJK}][A-Za-z0-9]|[A-Za-z0-9][${CJK}]`, 'gu');
+const SPACE_NEXT_TO_FULL = new RegExp(`[ \\t\\u00a0][${FULL_PUNCT}]|[${FULL_PUNCT}][ \\t\\u00a0]`, 'gu');
+
+/**
+ * Non-Taiwan forms → the Taiwan forms they may follow in parentheses. An empty list means the
+ * form is never allowed (a typo in the seed).
+ */
+export const BANNED_TERMS: Readonly<Record<string, readonly string[]>> = {
+  東盟: ['東協'],
+  高官會: ['資深官員會議'],
+  堪培拉: ['坎培拉'],
+  新西蘭: ['紐西蘭'],
+  領導人非正式會議: ['經濟領袖會議'],
+  專題工作組: ['工作小組'],
+  漢城: ['首爾'],
+  現城: [],
+  南韓: ['韓國'],
+  文萊: ['汶萊'],
+  巴布亞新幾內亞: ['巴布亞紐幾內亞'],
+  克林頓: ['柯林頓'],
+  中國台北: ['中華台北'],
+  工商諮詢理事會: ['企業諮詢委員會'],
+  布特拉加亞: ['太子城願景'],
+  執行主任: ['執行長'],
+  協商一致: ['共識決'],
+  悉尼: ['Sydney'],
+};
+
+/** Seed errors that must not come back (fact sheet §7). */
+const SEED_ERRORS: readonly (readonly [RegExp, string])[] = [
+  [/現城/gu, '「現城」是錯字，應為「現稱」'],
+  [/十幾年/gu, '「十幾年」已過時：APEC 成立於 1989 年'],
+  [/多邊貿易體(?![制系])/gu, '「多邊貿易體」不完整，應為「多邊貿易體制」'],
+  [/亞太經合(?![組會])/gu, '名稱不完整，應為「亞太經合會」或「亞太經合組織」'],
+  [/一體化程序/gu, '「程序」應為「進程」'],
+];
+
+/** Is the banned form at `index` inside `（…）` that directly follows one of `allowed`? */
+export function insideGloss(text: string, index: number, allowed: readonly string[]): boolean {
+  let depth = 0;
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const char = text[i];
+    if (char === '）') depth += 1;
+    else if (char === '（') {
+      if (depth === 0) {
+        const before = text.slice(0, i);
+        return allowed.some((form) => before.endsWith(form));
+      }
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+/** Problems of one line of prose (already stripped of Markdown syntax). */
+export function lintLine(text: string, file: string, line: number): Problem[] {
+  const problems: Problem[] = [];
+  const add = (rule: Problem['rule'], message: string) => problems.push({ file, line, rule, message });
+  for (const match of text.matchAll(HALF_PUNCT_NEXT_TO_CJK))
+    add('half-width-punctuation', `half-width punctuation next to Chinese: "${match[0]}"`);
+  for (const match of text.matchAll(CURLY_QUOTES)) add('quotes', `use 「」 instead of ${match[0]}`);
+  for (const match of text.matchAll(STRAIGHT_QUOTE_CJK))
+    add('quotes', `use 「」 instead of straight quotes: ${match[0].slice(0, 20)}`);
+  for (const match of text.matchAll(MISSING_SPACE))
+    add('spacing', `missing space between Chinese and Latin/digit: "${match[0]}"`);
+  for (const match of text.matchAll(SPACE_NEXT_TO_FULL))
+    add('spacing', `no space next to full-width punctuation: "${match[0]}"`);
+  for (const [term, allowed] of Object.entries(BANNED_TERMS)) {
+    for (let index = text.indexOf(term); index !== -1; index = text.indexOf(term, index + term.length)) {
+      if (term === '漢城' && text.startsWith('宣言', index + term.length)) continue;
+      if (allowed.length > 0 && insideGloss(text, index, allowed)) continue;
+      add(
+        'banned-term',
+        allowed.length > 0
+          ? `「${term}」: use 「${allowed[0]}」 (「${term}」 only in （） right after 「${allowed[0]}」)`
+          : `「${term}」 is not allowed`,
+      );
+    }
+  }
+  for (const [pattern, message] of SEED_ERRORS) {
+    const count = [...text.matchAll(pattern)].length;
+    for (let i = 0; i < count; i += 1) add('seed-error', message);
+  }
+  return problems;
+}
+
+/** Strip the Markdown syntax that is not copy: footnote refs, link targets, code, emphasis. */
+export function proseOf(line: string): string {
+  return line
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/\[\^[^\]]+\]/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<https?:[^>]+>/g, ' ')
+    .replace(/\*\*|__/g, '')
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/^\s*>\s?/, '')
+    .replace(/^\s*(?:[-*+]|\d+\.)\s+/, '')
+    .trim();
+}
+
+/** Lint a whole Markdown / MDX file. */
+export function lintZh(text: string, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const lines = text.split(/\r?\n/);
+  let inFrontmatter = lines[0] === '---';
+  let inFence = false;
+  let inComment = false;
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    if (inFrontmatter) {
+      if (index > 0 && raw === '---') inFrontmatter = false;
+      const field = /^\s*(?:title|description|label):\s*(.+)$/.exec(raw);
+      if (field?.[1]) problems.push(...lintLine(field[1].replace(/^(['"])(.*)\1$/, '$2'), file, line));
+      return;
+    }
+    if (/^\s*(```|~~~)/.test(raw)) {
+      inFence = !inFence;
+      return;
+    }
+    if (inFence) return;
+    if (inComment || raw.includes('<!--')) {
+      inComment = !raw.includes('-->');
+      return;
+    }
+    if (/^\s*(import|export)\s/.test(raw) || /^\s*<\/?[A-Za-z]/.test(raw)) return;
+    const footnote = /^\[\^[^\]]+\]:\s*(.*)$/.exec(raw);
+    if (footnote) {
+      const note = /：(.*)$/.exec(footnote[1] ?? '');
+      if (note?.[1]) problems.push(...lintLine(proseOf(note[1]), file, line));
+      return;
+    }
+    if (/^\s*\|/.test(raw)) {
+      if (/^\s*\|[\s:|-]+\|?\s*$/.test(raw)) return;
+      for (const cell of raw.split('|')) problems.push(...lintLine(proseOf(cell), file, line));
+      return;
+    }
+    problems.push(...lintLine(proseOf(raw), file, line));
+  });
+  return problems;
+}
+
+function contentFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((entry) => /\.mdx?$/.test(entry))
+    .map((entry) => join(dir, entry))
+    .sort();
+}
+
+function main(args: readonly string[]): number {
+  const files = args.length > 0 ? [...args] : contentFiles('content');
+  let count = 0;
+  for (const file of files) {
+    for (const problem of lintZh(readFileSync(file, 'utf8'), file)) {
+      console.log(`${problem.file}:${problem.line}: [${problem.rule}] ${problem.message}`);
+      count += 1;
+    }
+  }
+  if (count > 0) console.log(`\n${count} problem(s) in Chinese copy.`);
+  else console.log(`lint-zh: ${files.length} file(s) clean.`);
+  return count > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,159 @@
+/** The YAML data files load, validate and cross-reference; the schemas reject bad entries. */
+import { describe, expect, test, vi } from 'vitest';
+import { DataError, loadData, parseDataList } from '../../src/lib/data';
+import { glossarySchema, memberSchema, timelineSchema } from '../../src/data/schemas';
+import { lintZh } from '../../src/scripts/lint-zh';
+
+describe('loadData()', () => {
+  const data = loadData();
+
+  test('loads every file', () => {
+    expect(data.sources.length).toBeGreaterThan(10);
+    expect(data.glossary.length).toBeGreaterThan(50);
+    expect(data.timeline.length).toBeGreaterThan(30);
+  });
+
+  test('has the 21 member economies, 12 of them founders, 6 of those in ASEAN in 1989', () => {
+    expect(data.members).toHaveLength(21);
+    expect(data.members.filter((member) => member.founding)).toHaveLength(12);
+    expect(
+      data.members
+        .filter((member) => member.aseanIn1989)
+        .map((member) => member.id)
+        .sort(),
+    ).toEqual(['brunei', 'indonesia', 'malaysia', 'philippines', 'singapore', 'thailand']);
+    for (const member of data.members) {
+      expect(member.founding, member.id).toBe(member.joined === 1989);
+    }
+    const joined = (year: number) => data.members.filter((member) => member.joined <= year).length;
+    expect([1989, 1991, 1993, 1994, 1998].map(joined)).toEqual([12, 15, 17, 18, 21]);
+  });
+
+  test('every member has a glossary entry with the same Chinese forms', () => {
+    for (const member of data.members) {
+      const entry = data.glossary.find((item) => item.id === `member-${member.id}`);
+      expect(entry, member.id).toBeDefined();
+      expect(entry?.tw).toBe(member.tw);
+      expect(entry?.cn).toEqual(member.cn);
+    }
+  });
+
+  test('the timeline is in order and has one leaders’ meeting a year from 1993 to 2026', () => {
+    const dates = data.timeline.map((entry) => entry.date);
+    expect([...dates].sort((a, b) => a.slice(0, 4).localeCompare(b.slice(0, 4)))).toEqual(dates);
+    const leaders = data.timeline
+      .filter((entry) => entry.kind === 'leaders')
+      .map((entry) => Number(entry.date.slice(0, 4)));
+    expect(leaders).toEqual(Array.from({ length: 34 }, (_, index) => 1993 + index));
+    expect(data.timeline.filter((entry) => entry.scheduled).map((entry) => entry.date)).toEqual(['2026-11']);
+    expect(data.timeline[1]).toMatchObject({ date: '1989-11-06', city: '坎培拉', host: 'australia' });
+  });
+
+  test('Chinese copy in the data follows the site’s typography', () => {
+    const texts: [string, string][] = [
+      ...data.timeline.flatMap((entry) =>
+        [entry.title, entry.body, entry.dateLabel, entry.city]
+          .filter((text) => text !== undefined)
+          .map((text): [string, string] => [entry.date, text]),
+      ),
+      ...data.members.flatMap((member): [string, string][] =>
+        member.joinedNote ? [[member.id, member.joinedNote]] : [],
+      ),
+      ...data.glossary.flatMap((entry): [string, string][] => (entry.note ? [[entry.id, entry.note]] : [])),
+    ];
+    const problems = texts.flatMap(([where, text]) =>
+      lintZh(text, where).filter((problem) => problem.rule !== 'banned-term'),
+    );
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('parseDataList() rejects', () => {
+  const glossaryEntry = { id: 'x', category: 'concept', tw: '共識決', sources: ['S2'] };
+  const timelineEntry = { date: '2023-02-28', kind: 'milestone', title: '測試', sources: ['S1'] };
+
+  test('accepts valid entries', () => {
+    expect(parseDataList('g.yaml', JSON.stringify([glossaryEntry]), glossarySchema)).toHaveLength(1);
+    expect(parseDataList('t.yaml', JSON.stringify([timelineEntry]), timelineSchema)).toHaveLength(1);
+  });
+
+  test('a glossary entry without `tw`', () => {
+    const entry: Partial<typeof glossaryEntry> = { ...glossaryEntry };
+    delete entry.tw;
+    expect(() => parseDataList('g.yaml', JSON.stringify([entry]), glossarySchema)).toThrow(
+      /g\.yaml: entry 1 \(x\): tw/,
+    );
+  });
+
+  test('a timeline entry dated 2023-02-30', () => {
+    const entry = { ...timelineEntry, date: '2023-02-30' };
+    expect(() => parseDataList('t.yaml', JSON.stringify([entry]), timelineSchema)).toThrow(/not a real calendar date/);
+    expect(() => parseDataList('t.yaml', JSON.stringify([{ ...entry, date: '2023-13' }]), timelineSchema)).toThrow(
+      DataError,
+    );
+  });
+
+  test('a malformed source id, an unknown key and a duplicate id', () => {
+    expect(() =>
+      parseDataList('g.yaml', JSON.stringify([{ ...glossaryEntry, sources: ['wiki'] }]), glossarySchema),
+    ).toThrow(/sources\.0/);
+    expect(() => parseDataList('g.yaml', JSON.stringify([{ ...glossaryEntry, zh: '共識' }]), glossarySchema)).toThrow(
+      DataError,
+    );
+    expect(() => parseDataList('g.yaml', JSON.stringify([glossaryEntry, glossaryEntry]), glossarySchema)).toThrow(
+      /duplicate id "x"/,
+    );
+  });
+
+  test('a member without a joining year', () => {
+    const member = { id: 'x', en: 'X', tw: '某', founding: false, sources: ['S1'] };
+    expect(() => parseDataList('m.yaml', JSON.stringify([member]), memberSchema)).toThrow(/joined/);
+  });
+});
+
+describe('cross-file checks', () => {
+  test('every cited source id exists in sources.yaml (and an unknown one would be caught)', () => {
+    const { sources, members, timeline, glossary } = loadData();
+    const known = new Set(sources.map((source) => source.id));
+    const cited = [...members, ...timeline, ...glossary].flatMap((entry) => entry.sources);
+    expect(cited.filter((id) => !known.has(id))).toEqual([]);
+    // The same check loadData() runs, applied to an entry citing an id that is not listed.
+    const bogus = parseDataList(
+      't.yaml',
+      JSON.stringify([{ date: '2000', kind: 'milestone', title: '測試', sources: ['S999'] }]),
+      timelineSchema,
+    );
+    expect(bogus[0]?.sources.filter((id) => !known.has(id))).toEqual(['S999']);
+  });
+
+  test('loadData() rejects a timeline entry citing a source missing from sources.yaml', async () => {
+    const files: Record<string, string> = {
+      'sources.yaml': '- id: S1\n  title: 測試來源\n',
+      'members.yaml': '[]',
+      'timeline.yaml': "- date: '2000'\n  kind: milestone\n  title: 測試\n  sources: [S999]\n",
+      'glossary.yaml': '[]',
+    };
+    vi.resetModules();
+    vi.doMock('node:fs', async (importOriginal) => {
+      const actual = await importOriginal<typeof import('node:fs')>();
+      const readFileSync = ((path: unknown, ...rest: unknown[]) => {
+        const name = String(path).split('/').pop() ?? '';
+        return files[name] ?? Reflect.apply(actual.readFileSync, actual, [path, ...rest]);
+      }) as typeof actual.readFileSync;
+      return { ...actual, readFileSync };
+    });
+    try {
+      const fresh = await import('../../src/lib/data');
+      expect(() => fresh.loadData()).toThrow(/timeline\.yaml: entry 1 \(2000\): unknown source "S999"/);
+    } finally {
+      vi.doUnmock('node:fs');
+      vi.resetModules();
+    }
+  });
+
+  test('every timeline host is a member', () => {
+    const { members, timeline } = loadData();
+    const ids = new Set(members.map((member) => member.id));
+    expect(timeline.filter((entry) => entry.host && !ids.has(entry.host))).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+/** The Chinese copy lint (src/scripts/lint-zh.ts) on small strings. */
+import { describe, expect, test } from 'vitest';
+import { lintZh, proseOf } from '../../src/scripts/lint-zh';
+
+const rules = (text: string) => lintZh(text, 'x.md').map((problem) => problem.rule);
+
+describe('lintZh()', () => {
+  test('accepts clean copy', () => {
+    expect(rules('首屆部長級會議於 1989 年 11 月 6 日至 7 日在坎培拉（堪培拉）舉行。[^a]')).toEqual([]);
+    expect(rules('APEC 的 21 個成員經濟體，見[成員](/members/)頁。')).toEqual([]);
+    expect(rules('資深官員會議（港陸稱「高官會」）每年開會 3 至 4 次。')).toEqual([]);
+    expect(rules('1991 年通過《漢城宣言》。')).toEqual([]);
+  });
+
+  test('flags half-width punctuation next to Chinese', () => {
+    expect(rules('APEC 成立於 1989 年,總部在新加坡.')).toEqual(['half-width-punctuation', 'half-width-punctuation']);
+    expect(rules('亞太經濟合作(APEC)')).toContain('half-width-punctuation');
+  });
+
+  test('flags straight and curly quotes around Chinese', () => {
+    expect(rules('稱為"經濟體"。')).toContain('quotes');
+    expect(rules('稱為“經濟體”。')).toEqual(['quotes', 'quotes']);
+  });
+
+  test('flags missing spaces between Chinese and Latin or digits, and spaces next to full-width punctuation', () => {
+    expect(rules('1989年')).toEqual(['spacing']);
+    expect(rules('APEC的成員')).toEqual(['spacing']);
+    expect(rules('成立於 1989 年 ，')).toEqual(['spacing']);
+    expect(rules('（ APEC）')).toEqual(['spacing']);
+  });
+
+  test('allows a Hong Kong / mainland form only in （） right after the Taiwan form', () => {
+    expect(rules('東協（東盟）的六個成員。東協秘書處。')).toEqual([]);
+    expect(rules('當時的東盟六國。')).toEqual(['banned-term']);
+    expect(rules('坎培拉（香港與中國大陸稱「堪培拉」）')).toEqual([]);
+    expect(rules('在堪培拉（坎培拉）舉行')).toEqual(['banned-term']);
+    expect(rules('首爾（漢城）')).toEqual([]);
+    expect(rules('南韓首都漢城')).toEqual(['banned-term', 'banned-term']);
+  });
+
+  test('flags seed errors', () => {
+    expect(rules('首爾（現城首爾）')).toContain('seed-error');
+    expect(rules('經過十幾年的發展')).toEqual(['seed-error']);
+    expect(rules('世界貿易組織及其他多邊貿易體要求')).toEqual(['seed-error']);
+    expect(rules('開放的多邊貿易體制')).toEqual([]);
+  });
+
+  test('reports file and line, and skips frontmatter keys, code, imports, JSX and footnote ids', () => {
+    const text = [
+      '---',
+      'title: 成立與背景',
+      'description: APEC的成立。',
+      'sources: [S1, S9]',
+      '---',
+      "import Timeline from '../src/components/content/Timeline.astro';",
+      '<Timeline from={1989} to={1992} />',
+      '```',
+      'code 1989年',
+      '```',
+      '| 委員會 | 英文 |',
+      '| --- | --- |',
+      '| 經濟委員會 | Economic Committee（EC） |',
+      '',
+      '[^a]: S9 S13 S105b',
+      '[^b]: S7：第3屆',
+      '南韓',
+    ].join('\n');
+    expect(lintZh(text, 'p.md').map((problem) => `${problem.line}:${problem.rule}`)).toEqual([
+      '3:spacing',
+      '16:spacing',
+      '17:banned-term',
+    ]);
+  });
+});
+
+describe('proseOf()', () => {
+  test('strips Markdown syntax', () => {
+    expect(proseOf('- 見 [成立](/founding/#x) 一節。[^a]')).toBe('見 成立 一節。');
+    expect(proseOf('## 《漢城宣言》的四項目標')).toBe('《漢城宣言》的四項目標');
+  });
+});
