@@ -50,7 +50,8 @@ export default defineConfig({
       remarkRehype: {
         footnoteLabel: '註釋',
         // The name must contain the link's visible text (↩, or ↩2 for a second citation).
-        footnoteBackLabel: (_index, again) => (again > 1 ? `返回內文第 ${again} 處引用 ${again}` : '返回內文'),
+        footnoteBackLabel: (/** @type {number} */ _index, /** @type {number} */ again) =>
+          again > 1 ? `返回內文第 ${again} 處引用 ${again}` : '返回內文',
       },
       rehypePlugins: [
         rehypeSlug,

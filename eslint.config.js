@@ -1,9 +1,10 @@
 // @ts-check
 import eslint from '@eslint/js';
 import astro from 'eslint-plugin-astro';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.astro/', 'node_modules/', '.tmp/', 'bench-results/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,

@@ -30,7 +30,8 @@ const docs = defineCollection({
       .superRefine((ids, context) => {
         const known = new Set(loadData().sources.map((source) => source.id));
         for (const id of ids) {
-          if (!known.has(id)) context.addIssue({ code: 'custom', message: `unknown source "${id}" (not in src/data/sources.yaml)` });
+          if (!known.has(id))
+            context.addIssue({ code: 'custom', message: `unknown source "${id}" (not in src/data/sources.yaml)` });
         }
       }),
     draft: z.boolean().default(false),

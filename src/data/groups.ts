@@ -13,5 +13,4 @@ export type GroupId = (typeof GROUPS)[number]['id'];
 
 export const GROUP_IDS = GROUPS.map((group) => group.id) as [GroupId, ...GroupId[]];
 
-export const groupLabel = (id: GroupId): string =>
-  GROUPS.find((group) => group.id === id)?.label ?? id;
+export const groupLabel = (id: GroupId): string => GROUPS.find((group) => group.id === id)?.label ?? id;

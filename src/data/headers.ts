@@ -29,7 +29,10 @@ export const SECURITY_HEADERS = (scriptHashes: readonly string[]): [string, stri
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
   ['X-Content-Type-Options', 'nosniff'],
   ['X-Frame-Options', 'DENY'],
-  ['Permissions-Policy', 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()'],
+  [
+    'Permissions-Policy',
+    'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+  ],
   ['Cross-Origin-Opener-Policy', 'same-origin'],
   ['Strict-Transport-Security', 'max-age=31536000'],
 ];
@@ -42,7 +45,11 @@ export const REVALIDATE = 'public, max-age=0, must-revalidate';
  * whose names do not change with their content (pagefind.js, pagefind-entry.json, …);
  * everything in pagefind's sub-folders and in _astro/ is content-hashed.
  */
-export function headerRules(options: { base: string; scriptHashes: readonly string[]; unhashedSearchFiles: readonly string[] }): HeaderRule[] {
+export function headerRules(options: {
+  base: string;
+  scriptHashes: readonly string[];
+  unhashedSearchFiles: readonly string[];
+}): HeaderRule[] {
   const { base, scriptHashes, unhashedSearchFiles } = options;
   const at = (pattern: string) => base + pattern.replace(/^\//, '');
   return [

@@ -17,9 +17,7 @@ export const partialDate = z
   .refine((value) => {
     const [year, month = 1, day = 1] = value.split('-').map(Number) as [number, number?, number?];
     const date = new Date(Date.UTC(year, month - 1, day));
-    return (
-      date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-    );
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   }, 'is not a real calendar date');
 
 export const sourceSchema = z.strictObject({
@@ -56,7 +54,10 @@ export const timelineSchema = z.strictObject({
   title: z.string().trim().min(1),
   body: z.string().trim().min(1).optional(),
   /** Member id of the host economy. */
-  host: z.string().regex(/^[a-z][a-z-]*$/).optional(),
+  host: z
+    .string()
+    .regex(/^[a-z][a-z-]*$/)
+    .optional(),
   city: z.string().trim().min(1).optional(),
   /** Planned, not yet held. */
   scheduled: z.boolean().default(false),

@@ -34,7 +34,10 @@ export function checkContentFiles(dir: string, root: string = process.cwd()): st
       continue;
     }
     if (text.trim() === '') problems.push(`${name}: the file is empty (it needs frontmatter and text)`);
-    const id = relative(dir, file).split(sep).join('/').replace(/\.mdx?$/, '');
+    const id = relative(dir, file)
+      .split(sep)
+      .join('/')
+      .replace(/\.mdx?$/, '');
     const other = ids.get(id);
     if (other) problems.push(`${name}: same page URL as ${other} (/${id}/): rename one of them`);
     ids.set(id, name);
@@ -55,7 +58,11 @@ const ID = /\sid="([^"]*)"/g;
  * Internal links, images and anchors that lead nowhere. `base` is the site's base path;
  * `exists` tells whether a non-page file (asset) exists in the output.
  */
-export function findBrokenLinks(pages: readonly BuiltPage[], base: string, exists: (path: string) => boolean): string[] {
+export function findBrokenLinks(
+  pages: readonly BuiltPage[],
+  base: string,
+  exists: (path: string) => boolean,
+): string[] {
   const idsByPath = new Map<string, Set<string>>();
   for (const page of pages) idsByPath.set(page.path, new Set([...page.html.matchAll(ID)].map((match) => match[1]!)));
   const problems: string[] = [];
@@ -76,12 +83,12 @@ export function findBrokenLinks(pages: readonly BuiltPage[], base: string, exist
         continue;
       }
       const anchor = decodeURIComponent(url.hash.slice(1));
-      if (anchor && !target.has(anchor)) problems.push(`${page.path}: broken anchor ${href} (no element with id "${anchor}")`);
+      if (anchor && !target.has(anchor))
+        problems.push(`${page.path}: broken anchor ${href} (no element with id "${anchor}")`);
     }
   }
   return [...new Set(problems)];
 }
-
 
 /** The content file a built page comes from, for error messages (`/founding/` → `content/founding.md`). */
 function sourceOf(pagePath: string, contentDir: string): string {

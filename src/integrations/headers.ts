@@ -29,7 +29,9 @@ export async function rulesForBuild(outDir: string, base: string): Promise<Heade
     .filter((entry) => entry.isFile())
     .map((entry) => relative(outDir, join(entry.parentPath, entry.name)));
   const html = await Promise.all(
-    files.filter((file) => file.endsWith('.html') && !file.startsWith(`pagefind${sep}`)).map((file) => readFile(join(outDir, file), 'utf8')),
+    files
+      .filter((file) => file.endsWith('.html') && !file.startsWith(`pagefind${sep}`))
+      .map((file) => readFile(join(outDir, file), 'utf8')),
   );
   const unhashedSearchFiles = files
     .filter((file) => file.startsWith(`pagefind${sep}`) && file.split(sep).length === 2)

@@ -45,7 +45,9 @@ export function indexedText(html: string): string | undefined {
 const urlOf = (sourcePath: string) => `/${sourcePath.replace(/index\.html$/, '')}`;
 
 /** Index the pages; return the bundle's files in memory (Pagefind's own plus search data). */
-export async function buildSearchBundle(pages: readonly PageSource[]): Promise<{ path: string; content: Uint8Array }[]> {
+export async function buildSearchBundle(
+  pages: readonly PageSource[],
+): Promise<{ path: string; content: Uint8Array }[]> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const texts: { url: string; text: string }[] = [];
@@ -53,7 +55,8 @@ export async function buildSearchBundle(pages: readonly PageSource[]): Promise<{
     const text = indexedText(page.html);
     if (text === undefined) continue;
     const added = await index.addHTMLFile({ sourcePath: page.sourcePath, content: page.html });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.sourcePath}: ${added.errors.join('; ')}`);
+    if (added.errors.length > 0)
+      throw new Error(`Pagefind could not index ${page.sourcePath}: ${added.errors.join('; ')}`);
     texts.push({ url: urlOf(page.sourcePath), text });
   }
   const { files, errors: fileErrors } = await index.getFiles();
@@ -78,7 +81,9 @@ async function htmlFiles(dir: string): Promise<string[]> {
 async function writeBundle(outDir: string, logger: AstroIntegrationLogger) {
   const started = performance.now();
   const paths = await htmlFiles(outDir);
-  const pages = await Promise.all(paths.map(async (sourcePath) => ({ sourcePath, html: await readFile(join(outDir, sourcePath), 'utf8') })));
+  const pages = await Promise.all(
+    paths.map(async (sourcePath) => ({ sourcePath, html: await readFile(join(outDir, sourcePath), 'utf8') })),
+  );
   const files = await buildSearchBundle(pages);
   for (const file of files) {
     const target = join(outDir, 'pagefind', file.path);
@@ -86,7 +91,9 @@ async function writeBundle(outDir: string, logger: AstroIntegrationLogger) {
     await writeFile(target, file.content);
   }
   await pagefind.close();
-  logger.info(`indexed ${pages.filter((page) => indexedText(page.html) !== undefined).length} pages, ${files.length} files in ${Math.round(performance.now() - started)} ms`);
+  logger.info(
+    `indexed ${pages.filter((page) => indexedText(page.html) !== undefined).length} pages, ${files.length} files in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 /** Follow same-origin links from the home page; return every HTML page the dev server renders. */
@@ -101,7 +108,14 @@ async function crawl(origin: string, base: string): Promise<PageSource[]> {
     const html = await response.text();
     pages.push({ sourcePath: `${path.slice(base.length)}index.html`, html });
     for (const [, href] of html.matchAll(/href="([^"#?]+)"/g)) {
-      if (!href || !href.startsWith(base) || !href.endsWith('/') || href.startsWith(`${base}pagefind/`) || seen.has(href)) continue;
+      if (
+        !href ||
+        !href.startsWith(base) ||
+        !href.endsWith('/') ||
+        href.startsWith(`${base}pagefind/`) ||
+        seen.has(href)
+      )
+        continue;
       seen.add(href);
       queue.push(href);
     }
@@ -145,7 +159,13 @@ export function pagefindIntegration(): AstroIntegration {
                 response.end();
                 return;
               }
-              const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.json') ? 'application/json' : path.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+              const type = path.endsWith('.js')
+                ? 'text/javascript'
+                : path.endsWith('.json')
+                  ? 'application/json'
+                  : path.endsWith('.css')
+                    ? 'text/css'
+                    : 'application/octet-stream';
               response.setHeader('Content-Type', type);
               response.setHeader('Cache-Control', 'no-store');
               response.end(file);

@@ -42,7 +42,9 @@ export function parseDataList<T extends z.ZodType>(file: string, text: string, s
     const id = (item as { id?: unknown } | null)?.id;
     for (const issue of result.error.issues) {
       const field = issue.path.join('.') || '(entry)';
-      problems.push(`${file}: entry ${index + 1}${typeof id === 'string' ? ` (${id})` : ''}: ${field}: ${issue.message}`);
+      problems.push(
+        `${file}: entry ${index + 1}${typeof id === 'string' ? ` (${id})` : ''}: ${field}: ${issue.message}`,
+      );
     }
     return undefined;
   });
@@ -80,14 +82,17 @@ export function loadData(): SiteData {
   const memberIds = new Set(members.map((member) => member.id));
   const check = (file: string, label: string, ids: readonly string[]) => {
     for (const id of ids) {
-      if (!sourceIds.has(id)) throw new DataError(`${file}: ${label}: unknown source "${id}" (not in src/data/sources.yaml)`);
+      if (!sourceIds.has(id))
+        throw new DataError(`${file}: ${label}: unknown source "${id}" (not in src/data/sources.yaml)`);
     }
   };
   members.forEach((member) => check('src/data/members.yaml', member.id, member.sources));
   timeline.forEach((entry, index) => {
     check('src/data/timeline.yaml', `entry ${index + 1} (${entry.date})`, entry.sources);
     if (entry.host && !memberIds.has(entry.host)) {
-      throw new DataError(`src/data/timeline.yaml: entry ${index + 1} (${entry.date}): host: unknown member "${entry.host}"`);
+      throw new DataError(
+        `src/data/timeline.yaml: entry ${index + 1} (${entry.date}): host: unknown member "${entry.host}"`,
+      );
     }
   });
   glossary.forEach((entry) => check('src/data/glossary.yaml', entry.id, entry.sources));

@@ -18,17 +18,18 @@ export const getPublishedDocs = (): Promise<Doc[]> => {
 
 /** Navigation for the whole site, computed once per build. */
 export const getNavigation = (): Promise<Navigation> => {
-  const load = () => getPublishedDocs().then((pages) =>
-    buildNavigation(
-      pages.map(({ id, data }) => ({
-        id,
-        title: data.title,
-        label: data.sidebar.label,
-        group: data.sidebar.group,
-        order: data.sidebar.order,
-      })),
-      GROUPS,
-    ),
-  );
+  const load = () =>
+    getPublishedDocs().then((pages) =>
+      buildNavigation(
+        pages.map(({ id, data }) => ({
+          id,
+          title: data.title,
+          label: data.sidebar.label,
+          group: data.sidebar.group,
+          order: data.sidebar.order,
+        })),
+        GROUPS,
+      ),
+    );
   return cacheable ? (navigation ??= load()) : load();
 };

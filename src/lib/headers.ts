@@ -30,7 +30,11 @@ export function parseHeaders(text: string): HeaderRule[] {
 }
 
 export function formatHeaders(rules: readonly HeaderRule[]): string {
-  return rules.map((rule) => [rule.pattern, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n')).join('\n\n') + '\n';
+  return (
+    rules
+      .map((rule) => [rule.pattern, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n'))
+      .join('\n\n') + '\n'
+  );
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -65,9 +69,11 @@ export function formatNginx(rules: readonly HeaderRule[]): string {
     const regex = patternToRegExp(rule.pattern).source;
     return [`  location ~ ${regex} {`, ...[...common, ...rule.headers].map(line), '  }'].join('\n');
   });
-  return [
-    `# Generated from src/data/headers.ts (npm run headers:nginx). Inside your server { … }:`,
-    ...common.map(line).map((text) => text.slice(2)),
-    ...blocks,
-  ].join('\n') + '\n';
+  return (
+    [
+      `# Generated from src/data/headers.ts (npm run headers:nginx). Inside your server { … }:`,
+      ...common.map(line).map((text) => text.slice(2)),
+      ...blocks,
+    ].join('\n') + '\n'
+  );
 }

@@ -11,11 +11,13 @@ export interface Options {
   base: string;
 }
 
-export const rehypeBaseLinks: Plugin<[Options], Root> = ({ base }) => (tree) => {
-  visit(tree, 'element', (node) => {
-    for (const attribute of ['href', 'src'] as const) {
-      const value = node.properties[attribute];
-      if (typeof value === 'string') node.properties[attribute] = withBase(value, base);
-    }
-  });
-};
+export const rehypeBaseLinks: Plugin<[Options], Root> =
+  ({ base }) =>
+  (tree) => {
+    visit(tree, 'element', (node) => {
+      for (const attribute of ['href', 'src'] as const) {
+        const value = node.properties[attribute];
+        if (typeof value === 'string') node.properties[attribute] = withBase(value, base);
+      }
+    });
+  };

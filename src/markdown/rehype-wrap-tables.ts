@@ -13,7 +13,9 @@ export interface Options {
 }
 
 const captionOf = (table: Element) => {
-  const caption = table.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption');
+  const caption = table.children.find(
+    (child): child is Element => child.type === 'element' && child.tagName === 'caption',
+  );
   return caption ? toString(caption).trim() : '';
 };
 

@@ -3,7 +3,7 @@
  * citations from src/data/sources.yaml, and fails the file on an unknown id, a footnote
  * that cites nothing, a reference without a definition or a definition nobody cites.
  */
-import type { FootnoteDefinition, PhrasingContent, Root } from 'mdast';
+import type { FootnoteDefinition, Node, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -24,22 +24,23 @@ const UNDEFINED_FOOTNOTE = /\[\^([^\]\s]+)\]/;
 export const remarkCiteSources: Plugin<[Options], Root> = ({ sources }) => {
   const byId = new Map(sources.map((source) => [source.id, source]));
   return (tree, file) => {
+    const fail: (reason: string, node: Node) => never = (reason, node) => file.fail(reason, node);
     const referenced = new Set<string>();
     visit(tree, (node) => {
       if (node.type === 'footnoteReference') referenced.add(node.identifier);
       if (node.type === 'text') {
         const match = UNDEFINED_FOOTNOTE.exec(node.value);
-        if (match) file.fail(`footnote [^${match[1]}] has no definition`, node);
+        if (match) fail(`footnote [^${match[1]}] has no definition`, node);
       }
     });
     visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => {
       if (!referenced.has(node.identifier)) {
-        file.fail(`footnote [^${node.label ?? node.identifier}] is defined but never cited`, node);
+        fail(`footnote [^${node.label ?? node.identifier}] is defined but never cited`, node);
       }
       const text = toString(node);
       const match = CITATION.exec(text);
       if (!match?.[1]) {
-        file.fail(
+        return fail(
           `footnote [^${node.label ?? node.identifier}] must start with source ids (e.g. "S9 S13"), got "${text.slice(0, 40)}"`,
           node,
         );
@@ -48,7 +49,7 @@ export const remarkCiteSources: Plugin<[Options], Root> = ({ sources }) => {
       const children: PhrasingContent[] = [];
       ids.forEach((id, index) => {
         const source = byId.get(id);
-        if (!source) file.fail(`footnote [^${node.label ?? node.identifier}] cites unknown source "${id}"`, node);
+        if (!source) return fail(`footnote [^${node.label ?? node.identifier}] cites unknown source "${id}"`, node);
         if (index > 0) children.push({ type: 'text', value: '；' });
         children.push(
           source.url

@@ -3,14 +3,21 @@
  * Plain string matching on text nodes: no RegExp is built from the address, and nothing
  * from it is ever parsed as HTML.
  */
-export function highlightTerms(rawTerms: readonly string[], root: ParentNode | null = document.querySelector('[data-pagefind-body]')): number {
-  const terms = [...new Set(rawTerms.map((term) => term.trim()).filter((term) => term.length > 0 && term.length <= 100))]
+export function highlightTerms(
+  rawTerms: readonly string[],
+  root: ParentNode | null = document.querySelector('[data-pagefind-body]'),
+): number {
+  const terms = [
+    ...new Set(rawTerms.map((term) => term.trim()).filter((term) => term.length > 0 && term.length <= 100)),
+  ]
     .slice(0, 20)
     .sort((a, b) => b.length - a.length);
   if (!root || terms.length === 0) return 0;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.parentElement?.closest('script, style, mark, .toc, [data-pagefind-ignore]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      node.parentElement?.closest('script, style, mark, .toc, [data-pagefind-ignore]')
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
   });
   const nodes: Text[] = [];
   while (walker.nextNode()) nodes.push(walker.currentNode as Text);

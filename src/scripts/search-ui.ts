@@ -38,7 +38,8 @@ const excerptNode = (html: string) => {
   const paragraph = element('p', 'search-excerpt');
   template.content.childNodes.forEach((node) => {
     if (node.nodeType === Node.TEXT_NODE) paragraph.append(node.textContent ?? '');
-    else if (node instanceof HTMLElement && node.tagName === 'MARK') paragraph.append(element('mark', undefined, node.textContent ?? ''));
+    else if (node instanceof HTMLElement && node.tagName === 'MARK')
+      paragraph.append(element('mark', undefined, node.textContent ?? ''));
     else paragraph.append(node.textContent ?? '');
   });
   return paragraph;

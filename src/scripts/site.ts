@@ -90,4 +90,5 @@ document.addEventListener('keydown', (event) => {
 const params = new URLSearchParams(location.search);
 const initialQuery = params.get('q');
 if (initialQuery !== null) openSearch(initialQuery);
-if (params.has('highlight')) void import('./highlight').then((module) => module.highlightTerms(params.getAll('highlight')));
+if (params.has('highlight'))
+  void import('./highlight').then((module) => module.highlightTerms(params.getAll('highlight')));

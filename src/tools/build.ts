@@ -36,7 +36,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     await buildSite(outDir);
   } catch (error) {
-    console.error(`\nBuild failed; ${outDir}/ was left as it was.\n${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `\nBuild failed; ${outDir}/ was left as it was.\n${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   }
 }

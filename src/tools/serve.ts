@@ -75,7 +75,7 @@ export async function serve({ dir, port, base = '/', host = '127.0.0.1' }: Serve
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const headers: Record<string, string> = { 'Content-Type': type, Vary: 'Accept-Encoding' };
       for (const [name, value] of headersFor(rules, url.pathname)) headers[name] = value;
-      let payload = body;
+      let payload: Buffer = body;
       const accept = String(request.headers['accept-encoding'] ?? '');
       if (COMPRESSIBLE.test(type) && body.length > 256) {
         const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined;

@@ -18,7 +18,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function withPage<T>(options: Parameters<typeof openPage>[2], run: (watched: WatchedPage) => Promise<T>): Promise<T> {
+async function withPage<T>(
+  options: Parameters<typeof openPage>[2],
+  run: (watched: WatchedPage) => Promise<T>,
+): Promise<T> {
   const watched = await openPage(browser, siteUrl, options);
   try {
     const result = await run(watched);
@@ -34,9 +37,20 @@ const url = (path: string) => new URL(path.slice(1), siteUrl).href;
 async function axeViolations(page: Page) {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+    return result.violations.map(
+      (violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+    );
   });
 }
 
@@ -110,7 +124,11 @@ describe('search', () => {
     await withPage({}, async ({ page }) => {
       await page.goto(url('/overview/'));
       // Nothing of search loads before the reader reaches for it.
-      expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('pagefind')))).toBe(false);
+      expect(
+        await page.evaluate(() =>
+          performance.getEntriesByType('resource').some((entry) => entry.name.includes('pagefind')),
+        ),
+      ).toBe(false);
       await page.keyboard.press('/');
       const input = page.locator('#search-input');
       await expect.poll(() => input.evaluate((node) => node === document.activeElement)).toBe(true);

@@ -30,19 +30,71 @@ interface BadInput {
 }
 
 export const BAD_INPUTS: BadInput[] = [
-  { name: 'missing frontmatter field', files: { 'content/zz-test.md': page(good.replace(/description:.*\n/, '')) }, expect: [/zz-test/, /description/] },
-  { name: 'mistyped frontmatter value', files: { 'content/zz-test.md': page(good.replace('order: 99', 'order: 第二')) }, expect: [/zz-test/, /order/] },
-  { name: 'unknown frontmatter field', files: { 'content/zz-test.md': page(`${good}\ntitel: 錯字`) }, expect: [/zz-test/, /titel/] },
-  { name: 'unknown sidebar group', files: { 'content/zz-test.md': page(good.replace('group: reference', 'group: misc')) }, expect: [/zz-test/, /group/] },
-  { name: 'unknown source in frontmatter', files: { 'content/zz-test.md': page(good.replace('[seed]', '[seed, S9999]')) }, expect: [/zz-test/, /unknown source "S9999"/] },
-  { name: 'duplicate slug', files: { 'content/zz-test.md': page(good), 'content/zz-test.mdx': page(good) }, expect: [/zz-test\.mdx?: same page URL as content\/zz-test\.mdx?/] },
-  { name: 'broken internal link', files: { 'content/zz-test.md': page(good, '見[不存在的頁](/no-such-page/)。') }, expect: [/content\/zz-test\.md: broken link to \/no-such-page\//] },
-  { name: 'broken anchor', files: { 'content/zz-test.md': page(good, '見[本頁](#no-such-heading)。\n\n## 有的標題\n\n文字。') }, expect: [/content\/zz-test\.md: broken anchor #no-such-heading/] },
-  { name: 'footnote without definition', files: { 'content/zz-test.md': page(good, '事實。[^missing]') }, expect: [/zz-test\.md/, /\[\^missing\] has no definition/] },
-  { name: 'footnote citing an unknown source', files: { 'content/zz-test.md': page(good, '事實。[^a]\n\n[^a]: S9999') }, expect: [/zz-test\.md/, /cites unknown source "S9999"/] },
-  { name: 'invalid MDX', files: { 'content/zz-test.mdx': page(good, '<div>沒有關閉的標籤\n\n文字。') }, expect: [/zz-test\.mdx/] },
-  { name: 'image that does not exist', files: { 'content/zz-test.md': page(good, '![圖](./missing.png)') }, expect: [/zz-test\.md/, /missing\.png/] },
-  { name: 'file that is not UTF-8', files: { 'content/zz-test.md': Buffer.from(page(good), 'utf16le') }, expect: [/content\/zz-test\.md: not valid UTF-8/] },
+  {
+    name: 'missing frontmatter field',
+    files: { 'content/zz-test.md': page(good.replace(/description:.*\n/, '')) },
+    expect: [/zz-test/, /description/],
+  },
+  {
+    name: 'mistyped frontmatter value',
+    files: { 'content/zz-test.md': page(good.replace('order: 99', 'order: 第二')) },
+    expect: [/zz-test/, /order/],
+  },
+  {
+    name: 'unknown frontmatter field',
+    files: { 'content/zz-test.md': page(`${good}\ntitel: 錯字`) },
+    expect: [/zz-test/, /titel/],
+  },
+  {
+    name: 'unknown sidebar group',
+    files: { 'content/zz-test.md': page(good.replace('group: reference', 'group: misc')) },
+    expect: [/zz-test/, /group/],
+  },
+  {
+    name: 'unknown source in frontmatter',
+    files: { 'content/zz-test.md': page(good.replace('[seed]', '[seed, S9999]')) },
+    expect: [/zz-test/, /unknown source "S9999"/],
+  },
+  {
+    name: 'duplicate slug',
+    files: { 'content/zz-test.md': page(good), 'content/zz-test.mdx': page(good) },
+    expect: [/zz-test\.mdx?: same page URL as content\/zz-test\.mdx?/],
+  },
+  {
+    name: 'broken internal link',
+    files: { 'content/zz-test.md': page(good, '見[不存在的頁](/no-such-page/)。') },
+    expect: [/content\/zz-test\.md: broken link to \/no-such-page\//],
+  },
+  {
+    name: 'broken anchor',
+    files: { 'content/zz-test.md': page(good, '見[本頁](#no-such-heading)。\n\n## 有的標題\n\n文字。') },
+    expect: [/content\/zz-test\.md: broken anchor #no-such-heading/],
+  },
+  {
+    name: 'footnote without definition',
+    files: { 'content/zz-test.md': page(good, '事實。[^missing]') },
+    expect: [/zz-test\.md/, /\[\^missing\] has no definition/],
+  },
+  {
+    name: 'footnote citing an unknown source',
+    files: { 'content/zz-test.md': page(good, '事實。[^a]\n\n[^a]: S9999') },
+    expect: [/zz-test\.md/, /cites unknown source "S9999"/],
+  },
+  {
+    name: 'invalid MDX',
+    files: { 'content/zz-test.mdx': page(good, '<div>沒有關閉的標籤\n\n文字。') },
+    expect: [/zz-test\.mdx/],
+  },
+  {
+    name: 'image that does not exist',
+    files: { 'content/zz-test.md': page(good, '![圖](./missing.png)') },
+    expect: [/zz-test\.md/, /missing\.png/],
+  },
+  {
+    name: 'file that is not UTF-8',
+    files: { 'content/zz-test.md': Buffer.from(page(good), 'utf16le') },
+    expect: [/content\/zz-test\.md: not valid UTF-8/],
+  },
   { name: 'empty file', files: { 'content/zz-test.md': '' }, expect: [/content\/zz-test\.md: the file is empty/] },
   {
     name: 'glossary entry without a Taiwan form',
@@ -53,7 +105,9 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'timeline entry with an impossible date',
     files: {},
-    append: { 'src/data/timeline.yaml': '\n- date: 2023-02-30\n  kind: milestone\n  title: 不存在的日子\n  sources: [seed]\n' },
+    append: {
+      'src/data/timeline.yaml': '\n- date: 2023-02-30\n  kind: milestone\n  title: 不存在的日子\n  sources: [seed]\n',
+    },
     expect: [/src\/data\/timeline\.yaml: entry \d+ \(2023-02-30\): date: is not a real calendar date/],
   },
 ];
@@ -63,7 +117,10 @@ let distHash: string;
 
 async function hashTree(dir: string): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort()) {
+  for (const file of (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort()) {
     hash.update(file.slice(dir.length)).update(await readFile(file));
   }
   return hash.digest('hex');

@@ -49,7 +49,12 @@ test('the sidebar expands only the current group', () => {
 });
 
 test('a large group shows a window around the current page, so page size stays bounded', () => {
-  const many = Array.from({ length: 1000 }, (_, index) => ({ id: `p${index}`, title: `頁 ${index}`, group: 'a', order: index }));
+  const many = Array.from({ length: 1000 }, (_, index) => ({
+    id: `p${index}`,
+    title: `頁 ${index}`,
+    group: 'a',
+    order: index,
+  }));
   const nav = buildNavigation(many, groups);
   const [group] = sidebarFor(nav, 'p500', 40);
   expect(group!.pages).toHaveLength(40);
