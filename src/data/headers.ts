@@ -42,8 +42,9 @@ export const REVALIDATE = 'public, max-age=0, must-revalidate';
 
 /**
  * The rules for one build. `unhashedSearchFiles` are the files at the top of pagefind/
- * whose names do not change with their content (pagefind.js, pagefind-entry.json, …);
- * everything in pagefind's sub-folders and in _astro/ is content-hashed.
+ * whose names do not change with their content (pagefind.js, pagefind-entry.json, …):
+ * revalidated. Everything in pagefind's sub-folders and in _astro/ is content-hashed:
+ * cached for a year.
  */
 export function headerRules(options: {
   base: string;

@@ -36,6 +36,8 @@ export async function rulesForBuild(outDir: string, base: string): Promise<Heade
   const unhashedSearchFiles = files
     .filter((file) => file.startsWith(`pagefind${sep}`) && file.split(sep).length === 2)
     .map((file) => file.split(sep)[1]!)
+    // *.pf_meta names carry a content hash but sit beside unhashed files: left to the CDN's default.
+    .filter((name) => !name.endsWith('.pf_meta'))
     .sort();
   return headerRules({ base, scriptHashes: inlineScriptHashes(html), unhashedSearchFiles });
 }

@@ -9,6 +9,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadData } from '../lib/data';
@@ -42,7 +43,21 @@ export function indexedText(html: string): string | undefined {
     .trim();
 }
 
-const urlOf = (sourcePath: string) => `/${sourcePath.replace(/index\.html$/, '')}`;
+/** The `{ url, content }` of every page fragment in a Pagefind bundle (gzip'd JSON). */
+export function fragmentTexts(
+  files: readonly { path: string; content: Uint8Array }[],
+): { url: string; text: string }[] {
+  return files
+    .filter((file) => /^fragment\/.*\.pf_fragment$/.test(file.path))
+    .map((file) => {
+      const json = gunzipSync(file.content)
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, '');
+      const fragment = JSON.parse(json) as { url: string; content: string };
+      // The extended build marks its Chinese word breaks with U+200B; pagefind.js strips them too.
+      return { url: fragment.url, text: fragment.content.replace(/\u200B/g, '') };
+    });
+}
 
 /** Index the pages; return the bundle's files in memory (Pagefind's own plus search data). */
 export async function buildSearchBundle(
@@ -50,14 +65,11 @@ export async function buildSearchBundle(
 ): Promise<{ path: string; content: Uint8Array }[]> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const texts: { url: string; text: string }[] = [];
   for (const page of pages) {
-    const text = indexedText(page.html);
-    if (text === undefined) continue;
+    if (!BODY.test(page.html)) continue;
     const added = await index.addHTMLFile({ sourcePath: page.sourcePath, content: page.html });
     if (added.errors.length > 0)
       throw new Error(`Pagefind could not index ${page.sourcePath}: ${added.errors.join('; ')}`);
-    texts.push({ url: urlOf(page.sourcePath), text });
   }
   const { files, errors: fileErrors } = await index.getFiles();
   if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join('; ')}`);
@@ -66,7 +78,8 @@ export async function buildSearchBundle(
   const used = files.filter((file) => !UNUSED_UI.test(file.path));
   // Member names are aliases too (澳大利亞 → 澳洲, 文萊 → 汶萊).
   const { glossary, members } = loadData();
-  const searchData = buildSearchData({ pages: texts, glossary: [...glossary, ...members] });
+  // The folding data is derived from exactly the text Pagefind indexed (its fragments).
+  const searchData = buildSearchData({ pages: fragmentTexts(used), glossary: [...glossary, ...members] });
   return [...used, { path: SEARCH_DATA_FILE, content: new TextEncoder().encode(JSON.stringify(searchData)) }];
 }
 
@@ -92,7 +105,7 @@ async function writeBundle(outDir: string, logger: AstroIntegrationLogger) {
   }
   await pagefind.close();
   logger.info(
-    `indexed ${pages.filter((page) => indexedText(page.html) !== undefined).length} pages, ${files.length} files in ${Math.round(performance.now() - started)} ms`,
+    `indexed ${pages.filter((page) => BODY.test(page.html)).length} pages, ${files.length} files in ${Math.round(performance.now() - started)} ms`,
   );
 }
 

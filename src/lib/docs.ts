@@ -2,6 +2,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { GROUPS } from '../data/groups';
 import { buildNavigation, type Navigation } from '../utils/navigation';
+import { toSlugParam } from '../utils/paths';
 
 export type Doc = CollectionEntry<'docs'>;
 
@@ -33,3 +34,7 @@ export const getNavigation = (): Promise<Navigation> => {
     );
   return cacheable ? (navigation ??= load()) : load();
 };
+
+/** Static paths for the page route of either edition: one per published page. */
+export const docStaticPaths = async () =>
+  (await getPublishedDocs()).map((page) => ({ params: { slug: toSlugParam(page.id) }, props: { page } }));

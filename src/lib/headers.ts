@@ -57,23 +57,45 @@ export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<
   return result;
 }
 
+/** A path pattern as the body of an nginx regex (no anchors). */
+const patternToNginx = (pattern: string) =>
+  pattern
+    .split(/(\*|:[A-Za-z]\w*)/)
+    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : escapeRegExp(part)))
+    .join('');
+
 /**
- * The same rules as an nginx `server { … }` fragment. nginx drops inherited add_header
- * lines inside a location that has its own, so every location repeats the security headers.
+ * The same rules as an nginx `server { … }` fragment: the first rule's headers (the
+ * security headers, for every path) at server level, and one regex location per distinct
+ * set of extra headers. nginx drops inherited add_header lines inside a location that has
+ * its own, so each location repeats the server-level ones through `include`.
  */
-export function formatNginx(rules: readonly HeaderRule[]): string {
+export function formatNginx(rules: readonly HeaderRule[], includeFile = 'snippets/apec-security-headers.conf'): string {
   const [all, ...rest] = rules;
-  const common = all?.headers ?? [];
-  const line = ([name, value]: [string, string]) => `    add_header ${name} "${value.replace(/"/g, '\\"')}" always;`;
-  const blocks = rest.map((rule) => {
-    const regex = patternToRegExp(rule.pattern).source;
-    return [`  location ~ ${regex} {`, ...[...common, ...rule.headers].map(line), '  }'].join('\n');
-  });
+  const line = ([name, value]: [string, string]) => `add_header ${name} "${value.replace(/"/g, '\\"')}" always;`;
+  const groups = new Map<string, { headers: [string, string][]; patterns: string[] }>();
+  for (const rule of rest) {
+    const key = JSON.stringify(rule.headers);
+    const group = groups.get(key) ?? { headers: rule.headers, patterns: [] };
+    group.patterns.push(patternToNginx(rule.pattern));
+    groups.set(key, group);
+  }
   return (
     [
-      `# Generated from src/data/headers.ts (npm run headers:nginx). Inside your server { … }:`,
-      ...common.map(line).map((text) => text.slice(2)),
-      ...blocks,
+      `# Generated from src/data/headers.ts by \`npm run headers:nginx\`; do not edit by hand.`,
+      `# ${includeFile}:`,
+      ...(all?.headers ?? []).map((header) => `#   ${line(header)}`),
+      '',
+      '# Inside server { … }:',
+      `include ${includeFile};`,
+      ...[...groups.values()].map((group) =>
+        [
+          `location ~ ^(?:${group.patterns.join('|')})$ {`,
+          `  include ${includeFile};`,
+          ...group.headers.map((header) => `  ${line(header)}`),
+          '}',
+        ].join('\n'),
+      ),
     ].join('\n') + '\n'
   );
 }

@@ -18,9 +18,16 @@ const closeButton = document.getElementById('search-close') as HTMLButtonElement
 const engine = createSearch({
   bundlePath: `${base}pagefind/`,
   dataUrl: `${base}pagefind/search-data.json`,
-  pagefindOptions: { baseUrl: base },
+  // No worker: one request (pagefind-worker.js) fewer; a query takes milliseconds here.
+  pagefindOptions: { baseUrl: base, noWorker: true },
 });
 const activeFilters = new Set<string>();
+
+/** The UI's words, from the page (so each edition has its own script). */
+const say = (key: string, values: Record<string, string | number> = {}) => {
+  const template = document.querySelector(`#search-strings [data-key="${key}"]`)?.textContent ?? '';
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+};
 let pushedState = false;
 let latest = 0;
 
@@ -74,9 +81,9 @@ const render = (outcome: SearchOutcome) => {
     return;
   }
   if (outcome.hits.length === 0) {
-    status.textContent = `沒有找到符合「${outcome.query}」的內容。`;
+    status.textContent = say('none', { q: outcome.query });
     if (outcome.suggestions.length > 0) {
-      const box = element('p', 'search-suggestions', '您是不是要找：');
+      const box = element('p', 'search-suggestions', say('suggest'));
       outcome.suggestions.forEach((suggestion, index) => {
         const button = element('button', 'search-suggestion', suggestion);
         button.type = 'button';
@@ -91,9 +98,9 @@ const render = (outcome: SearchOutcome) => {
     }
     return;
   }
-  status.textContent = `找到 ${outcome.hits.length} 頁符合「${outcome.query}」。`;
+  status.textContent = say('found', { n: outcome.hits.length, q: outcome.query });
   const list = element('ul', 'search-hits');
-  list.setAttribute('aria-label', '搜尋結果');
+  list.setAttribute('aria-label', say('results'));
   outcome.hits.forEach((hit) => list.append(renderHit(hit)));
   results.append(list);
 };
@@ -107,7 +114,7 @@ async function run() {
     const outcome = await (await engine).search(query, filters);
     if (ticket === latest) render(outcome);
   } catch (error) {
-    if (ticket === latest) status.textContent = '搜尋暫時無法使用，請重新整理頁面再試。';
+    if (ticket === latest) status.textContent = say('error');
     console.warn(error);
   }
 }
@@ -175,7 +182,7 @@ async function renderFilters() {
   const names = Object.keys(counts);
   if (names.length < 2 || filterBox.childElementCount > 0) return;
   const group = element('fieldset', 'search-filter-group');
-  group.append(element('legend', 'visually-hidden', '依章節篩選'));
+  group.append(element('legend', 'visually-hidden', say('filter')));
   for (const name of names) {
     const label = element('label', 'search-filter');
     const box = element('input');

@@ -65,6 +65,27 @@ if (tocLinks.size > 0) {
   headings.forEach((heading) => observer.observe(heading));
 }
 
+// Edition switch: keep the reader on the same section, and remember the choice (never
+// redirect on it: a hint offers the other edition when the reader lands on this one).
+const editionSwitch = $('edition-switch') as HTMLAnchorElement | null;
+editionSwitch?.addEventListener('click', () => {
+  editionSwitch.hash = location.hash;
+  try {
+    localStorage.setItem('edition', editionSwitch.dataset['edition'] ?? '');
+  } catch {
+    // Private mode: nothing to remember.
+  }
+});
+
+try {
+  // The reader chose the other edition before: make its switch stand out.
+  if (editionSwitch && localStorage.getItem('edition') === editionSwitch.dataset['edition']) {
+    editionSwitch.classList.add('edition-preferred');
+  }
+} catch {
+  // Storage blocked.
+}
+
 // Search: loaded on intent (pointer on or focus in a search control), opened on click,
 // `/`, Ctrl/⌘+K, or a `?q=` in the address.
 const loadSearch = () => import('./search-ui');

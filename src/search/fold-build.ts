@@ -61,29 +61,51 @@ function* presetDicts(groups: readonly (readonly DictLike[])[] | undefined): Gen
 
 const isSingleChar = (text: string) => Array.from(text).length === 1;
 
-let charGraph: Map<string, Set<string>> | undefined;
 /** Undirected graph of OpenCC character-level relations (Simplified ↔ Traditional ↔ regional variants). */
-function openccCharGraph(): Map<string, Set<string>> {
-  if (charGraph) return charGraph;
-  const graph = new Map<string, Set<string>>();
-  const link = (a: string, b: string) => {
+interface CharTables {
+  /** Regional variants of the same Traditional character (台/臺, 裡/裏, 綫/線), both ways. */
+  variants: Map<string, Set<string>>;
+  /** Traditional character → its Simplified forms (戰 → 战, 裡 → 里). */
+  simplified: Map<string, Set<string>>;
+}
+
+let charTables: CharTables | undefined;
+
+function openccCharTables(): CharTables {
+  if (charTables) return charTables;
+  const variants = new Map<string, Set<string>>();
+  const simplified = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, a: string, b: string) => {
     if (a === b) return;
-    if (!graph.has(a)) graph.set(a, new Set());
-    if (!graph.has(b)) graph.set(b, new Set());
-    graph.get(a)?.add(b);
-    graph.get(b)?.add(a);
+    if (!map.has(a)) map.set(a, new Set());
+    map.get(a)?.add(b);
   };
   const { from, to } = OpenCC.Locale;
-  for (const groups of [from['cn'], to['cn'], from['tw'], to['tw'], from['hk'], to['hk']]) {
+  for (const groups of [from['tw'], to['tw'], from['hk'], to['hk']]) {
     for (const dict of presetDicts(groups)) {
       for (const [key, values] of dictPairs(dict)) {
         if (!isSingleChar(key)) continue;
-        for (const value of values) if (isSingleChar(value)) link(key, value);
+        for (const value of values) {
+          if (!isSingleChar(value)) continue;
+          add(variants, key, value);
+          add(variants, value, key);
+        }
       }
     }
   }
-  charGraph = graph;
-  return graph;
+  // to.cn: Traditional → Simplified; from.cn: Simplified → Traditional (read backwards).
+  for (const dict of presetDicts(to['cn'])) {
+    for (const [key, values] of dictPairs(dict)) {
+      if (isSingleChar(key)) for (const value of values) if (isSingleChar(value)) add(simplified, key, value);
+    }
+  }
+  for (const dict of presetDicts(from['cn'])) {
+    for (const [key, values] of dictPairs(dict)) {
+      if (isSingleChar(key)) for (const value of values) if (isSingleChar(value)) add(simplified, value, key);
+    }
+  }
+  charTables = { variants, simplified };
+  return charTables;
 }
 
 /** Phrase pairs [from, to] from OpenCC phrase tables of the given presets. */
@@ -136,19 +158,25 @@ export function buildSearchData(input: BuildInput): SearchData {
   const freq = new Map<string, number>();
   for (const ch of siteText) if (HAN.test(ch)) freq.set(ch, (freq.get(ch) ?? 0) + 1);
 
-  // 2. Character folding: every character within two OpenCC steps of a site character.
-  const graph = openccCharGraph();
+  // 2. Character folding, directed: a query character folds to a site character when it is
+  //    that character, a regional variant of it (two steps: 台/臺, 裡/裏), or a Simplified
+  //    form of either (戰 ← 战, 裡 ← 里). Never sideways through a shared Simplified form:
+  //    裡 must not find 里 (峇里島), though a Simplified 里 may mean either.
+  const { variants, simplified } = openccCharTables();
   const targets = new Map<string, Set<string>>();
   const addTarget = (query: string, site: string) => {
     if (!targets.has(query)) targets.set(query, new Set());
     targets.get(query)?.add(site);
   };
   for (const siteChar of freq.keys()) {
-    addTarget(siteChar, siteChar);
-    const first = graph.get(siteChar) ?? new Set<string>();
-    for (const near of first) {
-      addTarget(near, siteChar);
-      for (const far of graph.get(near) ?? []) addTarget(far, siteChar);
+    const forms = new Set([siteChar]);
+    for (const near of variants.get(siteChar) ?? []) {
+      forms.add(near);
+      for (const far of variants.get(near) ?? []) forms.add(far);
+    }
+    for (const form of forms) {
+      addTarget(form, siteChar);
+      for (const simple of simplified.get(form) ?? []) addTarget(simple, siteChar);
     }
   }
   const f: Record<string, string> = {};

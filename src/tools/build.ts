@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { build } from 'astro';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -27,6 +27,15 @@ export async function buildSite(outDir: string): Promise<void> {
   if (existsSync(target)) await rename(target, previous);
   await rename(staging, target);
   await rm(previous, { recursive: true, force: true });
+}
+
+/** `file:line: message` where Astro or the Markdown pipeline know the place. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { loc, id } = error as Error & { loc?: { file?: string; line?: number }; id?: string };
+  const file = loc?.file ?? id;
+  const where = file ? `${relative(process.cwd(), file)}${loc?.line ? `:${loc.line}` : ''}: ` : '';
+  return `${where}${error.message}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -37,6 +37,15 @@ export async function contentPages(): Promise<string[]> {
     .sort();
 }
 
+/** Content pages of both editions: the Traditional pages and their /zh-hans/ twins. */
+export async function editionPages(): Promise<string[]> {
+  const pages = await contentPages();
+  return [...pages, ...pages.map((page) => `/zh-hans${page}`)].sort();
+}
+
+/** The language a built page must declare. */
+export const langOf = (pathname: string): string => (pathname.startsWith('/zh-hans/') ? 'zh-Hans' : 'zh-Hant-TW');
+
 /** Pathnames of every HTML page in dist/ (`/`, `/founding/`, `/404.html`). */
 export async function builtPages(): Promise<string[]> {
   const entries = await readdir(distDir, { recursive: true });

@@ -4,10 +4,11 @@ import { gunzipSync } from 'node:zlib';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { describe, expect, test } from 'vitest';
-import { builtPages, contentPages, distDir, loadPage, textOf } from './helpers';
+import { builtPages, contentPages, distDir, editionPages, langOf, loadPage, textOf } from './helpers';
 
 const pages = await builtPages();
 const content = await contentPages();
+const indexed = await editionPages();
 const attr = (node: Element | undefined, name: string) => {
   const value = node?.properties[name];
   return Array.isArray(value) ? value.join(' ') : value === undefined || value === null ? undefined : String(value);
@@ -16,7 +17,7 @@ const attr = (node: Element | undefined, name: string) => {
 describe.each(pages)('%s', (pathname) => {
   test('has lang, one h1, a title and a meta description', async () => {
     const tree = await loadPage(pathname);
-    expect(attr(select('html', tree), 'lang')).toBe('zh-Hant-TW');
+    expect(attr(select('html', tree), 'lang')).toBe(langOf(pathname));
     expect(selectAll('h1', tree)).toHaveLength(1);
     expect(textOf(select('title', tree)!)).not.toBe('');
     expect(attr(select('meta[name="description"]', tree), 'content')?.length ?? 0).toBeGreaterThan(10);
@@ -60,16 +61,16 @@ describe.each(pages)('%s', (pathname) => {
 });
 
 describe('content pages', () => {
-  test('every content page is built and marks exactly one article body for search', async () => {
+  test('every content page is built in both editions and marks exactly one article body for search', async () => {
     expect(content.length).toBeGreaterThanOrEqual(4);
-    for (const pathname of content) {
+    for (const pathname of indexed) {
       expect(pages).toContain(pathname);
       expect(selectAll('[data-pagefind-body]', await loadPage(pathname)), pathname).toHaveLength(1);
     }
   });
 
   test('no other page is marked for search', async () => {
-    for (const pathname of pages.filter((page) => !content.includes(page))) {
+    for (const pathname of pages.filter((page) => !indexed.includes(page))) {
       expect(selectAll('[data-pagefind-body]', await loadPage(pathname)), pathname).toHaveLength(0);
     }
   });
@@ -108,7 +109,7 @@ describe('content pages', () => {
 });
 
 describe('search bundle', () => {
-  test('Pagefind indexes every content page and no other', async () => {
+  test('Pagefind indexes every content page of both editions and no other', async () => {
     const fragments = await readdir(new URL('pagefind/fragment/', distDir));
     const urls = await Promise.all(
       fragments.map(async (name) => {
@@ -117,7 +118,7 @@ describe('search bundle', () => {
         return json.url;
       }),
     );
-    expect(urls.sort()).toEqual(content);
+    expect(urls.sort()).toEqual(indexed);
   });
 
   test('ships the search data the client folds queries with', async () => {

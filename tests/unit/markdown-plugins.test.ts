@@ -5,6 +5,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { rehypeBaseLinks } from '../../src/markdown/rehype-base-links';
+import { rehypeFootnotesUnindexed } from '../../src/markdown/rehype-footnotes-unindexed';
 import { rehypeWrapTables } from '../../src/markdown/rehype-wrap-tables';
 import { remarkCiteSources } from '../../src/markdown/remark-cite-sources';
 
@@ -65,5 +66,20 @@ describe('rehypeBaseLinks', () => {
     expect(await render('[成立](/founding/#x) [外部](https://apec.org/) [本頁](#y)', '/sub/path/')).toBe(
       '<p><a href="/sub/path/founding/#x">成立</a> <a href="https://apec.org/">外部</a> <a href="#y">本頁</a></p>',
     );
+  });
+});
+
+describe('rehypeFootnotesUnindexed', () => {
+  test('marks the footnote section to be left out of the search index', async () => {
+    const html = String(
+      await unified()
+        .use(remarkParse)
+        .use(remarkGfm)
+        .use(remarkRehype)
+        .use(rehypeFootnotesUnindexed)
+        .use(rehypeStringify)
+        .process('事實。[^a]\n\n[^a]: 來源'),
+    );
+    expect(html).toMatch(/<section data-footnotes class="footnotes" data-pagefind-ignore>/);
   });
 });
