@@ -12,6 +12,7 @@ import { headersIntegration } from './src/integrations/headers';
 import { pagefindIntegration } from './src/integrations/pagefind';
 import { loadData } from './src/lib/data';
 import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
+import { rehypeFootnotesUnindexed } from './src/markdown/rehype-footnotes-unindexed';
 import { remarkCiteSources } from './src/markdown/remark-cite-sources';
 import { rehypeWrapTables } from './src/markdown/rehype-wrap-tables';
 import { normaliseBase } from './src/utils/paths';
@@ -57,6 +58,7 @@ export default defineConfig({
         rehypeSlug,
         [rehypeAutolinkHeadings, { behavior: 'append', test: ['h2', 'h3'], properties: headingAnchor }],
         rehypeWrapTables,
+        rehypeFootnotesUnindexed,
         [rehypeBaseLinks, { base }],
       ],
     }),
@@ -65,7 +67,11 @@ export default defineConfig({
   // mdx() inherits markdown.processor: .md and .mdx share one pipeline.
   // Order matters in astro:build:done: sitemap, check links, index, then hash what was written.
   integrations: [
-    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    sitemap({
+      filter: (page) => !page.endsWith('/404/'),
+      // Both editions, each URL listing its twin as an alternate.
+      i18n: { defaultLocale: 'zh-hant', locales: { 'zh-hant': 'zh-Hant-TW', 'zh-hans': 'zh-Hans' } },
+    }),
     contentChecks(),
     mdx(),
     pagefindIntegration(),
