@@ -43,6 +43,17 @@ export function indexedText(html: string): string | undefined {
     .trim();
 }
 
+/** Fragment files by index language, from their names (`fragment/zh-hans_ab12.pf_fragment`). */
+export function fragmentManifest(files: readonly { path: string }[]): Record<string, string[]> {
+  const manifest: Record<string, string[]> = {};
+  for (const { path } of files) {
+    const language = /^fragment\/(.+)_[0-9a-f]+\.pf_fragment$/.exec(path)?.[1];
+    if (language) (manifest[language] ??= []).push(path);
+  }
+  for (const list of Object.values(manifest)) list.sort();
+  return manifest;
+}
+
 /** The `{ url, content }` of every page fragment in a Pagefind bundle (gzip'd JSON). */
 export function fragmentTexts(
   files: readonly { path: string; content: Uint8Array }[],
@@ -80,6 +91,7 @@ export async function buildSearchBundle(
   const { glossary, members } = loadData();
   // The folding data is derived from exactly the text Pagefind indexed (its fragments).
   const searchData = buildSearchData({ pages: fragmentTexts(used), glossary: [...glossary, ...members] });
+  searchData.p = fragmentManifest(used);
   return [...used, { path: SEARCH_DATA_FILE, content: new TextEncoder().encode(JSON.stringify(searchData)) }];
 }
 

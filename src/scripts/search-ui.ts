@@ -20,6 +20,9 @@ const engine = createSearch({
   dataUrl: `${base}pagefind/search-data.json`,
   // No worker: one request (pagefind-worker.js) fewer; a query takes milliseconds here.
   pagefindOptions: { baseUrl: base, noWorker: true },
+  // A site this size is searched from Pagefind's fragments directly; a larger one (or a page
+  // that sets data-search-scan-limit="0", as a test does) through Pagefind's wasm and index.
+  fullScanLimit: Number(document.documentElement.dataset['searchScanLimit'] ?? 150) || 0,
 });
 const activeFilters = new Set<string>();
 

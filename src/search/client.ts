@@ -143,7 +143,14 @@ function checkData(value: unknown): SearchData {
   const isRecord = (x: unknown) => !!x && typeof x === 'object' && !Array.isArray(x);
   if (data.v !== 1 || !isRecord(data.f) || !Array.isArray(data.g) || !isRecord(data.k) || !Array.isArray(data.w))
     return EMPTY_DATA;
-  return data as SearchData;
+  // The fragment manifest must name fragment files in the bundle and nothing else.
+  const manifestOk =
+    data.p === undefined ||
+    (isRecord(data.p) &&
+      Object.values(data.p).every(
+        (list) => Array.isArray(list) && list.every((file) => /^fragment\/[\w-]+\.pf_fragment$/.test(String(file))),
+      ));
+  return manifestOk ? (data as SearchData) : { ...(data as SearchData), p: undefined };
 }
 
 interface Candidate {
@@ -312,17 +319,79 @@ function subResults(fragment: PagefindFragment, pageUrl: string, needles: string
   return out;
 }
 
+/** Reads one of Pagefind's fragment files (gzip'd `pagefind_dcd` + JSON) without its wasm. */
+async function readFragment(url: string): Promise<PagefindFragment | null> {
+  try {
+    const response = await fetch(url);
+    if (!response.ok || !response.body) return null;
+    const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+    const fragment = JSON.parse(text.replace(/^pagefind_dcd/, '')) as PagefindFragment;
+    if (typeof fragment.content !== 'string' || typeof fragment.url !== 'string') return null;
+    // The extended build marks Chinese word breaks with U+200B, as pagefind.js strips too.
+    return { ...fragment, content: fragment.content.replace(/\u200B/g, '') };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The same interface over Pagefind's fragments read directly: for a site small enough that
+ * every page is verified anyway, this skips the wasm and the word index (about 90 KB).
+ */
+function directPagefind(bundlePath: string, siteBase: string, files: readonly string[]): PagefindModule {
+  let pages: Promise<PagefindFragment[]> | undefined;
+  const all = () =>
+    (pages ??= Promise.all(files.map((file) => readFragment(bundlePath + file))).then((list) =>
+      list
+        .filter((fragment): fragment is PagefindFragment => fragment !== null)
+        .map((fragment) => ({ ...fragment, url: siteBase + fragment.url.replace(/^\//, '') })),
+    ));
+  const matchesFilters = (fragment: PagefindFragment, filters: Record<string, string[]>) =>
+    Object.entries(filters).every(
+      ([name, values]) => values.length === 0 || values.some((value) => fragment.filters?.[name]?.includes(value)),
+    );
+  return {
+    options: async () => undefined,
+    init: async () => undefined,
+    async search(term, options) {
+      // Only the "every page" query is needed: each page is verified against the terms.
+      if (term !== null) return { results: [] };
+      const filters = (options?.['filters'] as Record<string, string[]> | undefined) ?? {};
+      const results = (await all())
+        .filter((fragment) => matchesFilters(fragment, filters))
+        .map((fragment) => ({ id: fragment.url, score: 0, data: async () => fragment }));
+      return { results };
+    },
+    async filters() {
+      const counts: Record<string, Record<string, number>> = {};
+      for (const fragment of await all()) {
+        for (const [name, values] of Object.entries(fragment.filters ?? {})) {
+          for (const value of values) {
+            const filter = (counts[name] ??= {});
+            filter[value] = (filter[value] ?? 0) + 1;
+          }
+        }
+      }
+      return counts;
+    },
+  };
+}
+
 export async function createSearch(opts: CreateSearchOptions): Promise<SearchEngine> {
   const highlightParam = opts.highlightParam ?? 'highlight';
   const fullScanLimit = opts.fullScanLimit ?? 150;
   const bundlePath = opts.bundlePath.endsWith('/') ? opts.bundlePath : `${opts.bundlePath}/`;
 
-  const [data, pagefind] = await Promise.all([
-    fetch(opts.dataUrl)
-      .then((response) => (response.ok ? response.json() : null))
-      .then(checkData, () => EMPTY_DATA),
-    import(/* @vite-ignore */ `${bundlePath}pagefind.js`) as Promise<PagefindModule>,
-  ]);
+  const data = await fetch(opts.dataUrl)
+    .then((response) => (response.ok ? response.json() : null))
+    .then(checkData, () => EMPTY_DATA);
+  const language = (typeof document === 'undefined' ? '' : document.documentElement.lang).toLowerCase();
+  const files = data.p?.[language];
+  const siteBase = String(opts.pagefindOptions?.['baseUrl'] ?? '/');
+  const direct = files !== undefined && files.length <= fullScanLimit && typeof DecompressionStream !== 'undefined';
+  const pagefind = direct
+    ? directPagefind(bundlePath, siteBase.endsWith('/') ? siteBase : `${siteBase}/`, files)
+    : ((await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as PagefindModule);
   await pagefind.options({ excerptLength: 30, ...(opts.pagefindOptions ?? {}) });
   await pagefind.init();
 

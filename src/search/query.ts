@@ -33,6 +33,11 @@ export interface SearchData {
   k: Record<string, number>;
   /** Extra "did you mean" vocabulary (site forms), besides the alias groups. */
   w: string[];
+  /**
+   * Pagefind's fragment files per index language (`zh-hant-tw` → `fragment/….pf_fragment`),
+   * so a small site can be searched by reading its fragments directly, without the wasm.
+   */
+  p?: Record<string, string[]> | undefined;
 }
 
 export interface ParsedTerm {

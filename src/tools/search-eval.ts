@@ -26,9 +26,22 @@ export async function runQuery(page: Page, query: string): Promise<string[]> {
   return hrefs.map(pagePath);
 }
 
-/** Open the dialog on `pageUrl` and run every query of the set. */
-export async function evaluateInBrowser(page: Page, pageUrl: string, queries: QuerySet): Promise<GroupResult[]> {
+/**
+ * Open the dialog on `pageUrl` and run every query of the set. `scanLimit` 0 forces the
+ * Pagefind wasm path that larger sites take (this site is small enough to read fragments).
+ */
+export async function evaluateInBrowser(
+  page: Page,
+  pageUrl: string,
+  queries: QuerySet,
+  scanLimit?: number,
+): Promise<GroupResult[]> {
   await page.goto(pageUrl);
+  if (scanLimit !== undefined) {
+    await page.evaluate((limit) => {
+      document.documentElement.dataset['searchScanLimit'] = String(limit);
+    }, scanLimit);
+  }
   await page.keyboard.press('/');
   await page.locator('#search-input').waitFor();
   const base = new URL(pageUrl).pathname.replace(/(zh-hans\/)?[^/]*\/?$/, '');

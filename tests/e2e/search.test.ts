@@ -40,6 +40,23 @@ test('the query set: 100 % recall@5 in every group, and nothing for absent terms
   });
 }, 300_000);
 
+test('the Pagefind wasm path that larger sites take finds the same pages', async () => {
+  await withPage(async ({ page }) => {
+    const all = (await loadQueries()) as { groups: Record<string, { q: string; expect: string[] }[]> };
+    const subset = {
+      groups: {
+        regional: all.groups['regional']!,
+        simplified: all.groups['simplified']!,
+        absent: all.groups['absent']!,
+      },
+    };
+    const results = await evaluateInBrowser(page, new URL('overview/', siteUrl).href, subset, 0);
+    for (const result of results) expect(result.failures, result.group).toEqual([]);
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(loaded.some((name) => name.includes('/pagefind/wasm.'))).toBe(true);
+  });
+}, 300_000);
+
 /** Deterministic hostile inputs: metacharacters, markup, RTL, controls, emoji, huge. */
 function hostileInputs(count: number): string[] {
   const pieces = [
