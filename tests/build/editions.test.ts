@@ -7,7 +7,8 @@ import { traditionalOnlyChars } from '../../src/i18n/convert';
 import { contentPages, loadPage, readDist, textOf } from './helpers';
 
 const pages = await contentPages();
-const ids = (tree: Root) => selectAll('article h2[id], article h3[id]', tree).map((node) => String(node.properties['id']));
+const ids = (tree: Root) =>
+  selectAll('article h2[id], article h3[id]', tree).map((node) => String(node.properties['id']));
 const attr = (node: Element | undefined, name: string) => (node ? String(node.properties[name] ?? '') : undefined);
 
 describe.each(pages)('%s', (pathname) => {
@@ -22,17 +23,24 @@ describe.each(pages)('%s', (pathname) => {
     const tree = structuredClone(await loadPage(`/zh-hans${pathname}`));
     remove(tree, (node) => {
       const element = node as Element;
-      return element.type === 'element' && (element.properties['dataZhKeep'] !== undefined || element.tagName === 'script');
+      return (
+        element.type === 'element' && (element.properties['dataZhKeep'] !== undefined || element.tagName === 'script')
+      );
     });
     const body = select('body', tree)!;
-    const head = selectAll('title, meta[name="description"]', tree).map((node) => attr(node, 'content') || textOf(node)).join(' ');
+    const head = selectAll('title, meta[name="description"]', tree)
+      .map((node) => attr(node, 'content') || textOf(node))
+      .join(' ');
     expect(traditionalOnlyChars(`${textOf(body)} ${head}`)).toEqual([]);
   });
 
   test('both editions name each other as alternates', async () => {
     for (const page of [pathname, `/zh-hans${pathname}`]) {
       const tree = await loadPage(page);
-      const alternates = selectAll('link[rel="alternate"][hreflang]', tree).map((node) => [attr(node, 'hrefLang'), new URL(attr(node, 'href')!).pathname]);
+      const alternates = selectAll('link[rel="alternate"][hreflang]', tree).map((node) => [
+        attr(node, 'hrefLang'),
+        new URL(attr(node, 'href')!).pathname,
+      ]);
       expect(alternates, page).toEqual([
         ['zh-Hant-TW', pathname],
         ['zh-Hans', `/zh-hans${pathname}`],

@@ -13,7 +13,9 @@ test('the CSP has no unsafe-inline, forbids framing, and allows each inline scri
   expect(csp).not.toContain('unsafe-inline');
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toContain("'wasm-unsafe-eval'");
-  const html = await Promise.all((await builtPages()).map((page) => readDist(page.endsWith('/') ? `${page.slice(1)}index.html` : page.slice(1))));
+  const html = await Promise.all(
+    (await builtPages()).map((page) => readDist(page.endsWith('/') ? `${page.slice(1)}index.html` : page.slice(1))),
+  );
   const hashes = inlineScriptHashes(html);
   expect(hashes.length).toBeGreaterThan(0);
   for (const hash of hashes) expect(csp).toContain(`'${hash}'`);
