@@ -13,6 +13,7 @@ import { pagefindIntegration } from './src/integrations/pagefind';
 import { loadData } from './src/lib/data';
 import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
 import { rehypeFootnotesUnindexed } from './src/markdown/rehype-footnotes-unindexed';
+import { remarkCheckImages } from './src/markdown/remark-check-images';
 import { remarkCiteSources } from './src/markdown/remark-cite-sources';
 import { rehypeWrapTables } from './src/markdown/rehype-wrap-tables';
 import { normaliseBase } from './src/utils/paths';
@@ -47,7 +48,7 @@ export default defineConfig({
     processor: unified({
       gfm: false, // registered once, explicitly, below
       smartypants: false, // Chinese text uses 「」 and full-width punctuation already
-      remarkPlugins: [remarkGfm, [remarkCiteSources, { sources: loadData().sources }]],
+      remarkPlugins: [remarkGfm, remarkCheckImages, [remarkCiteSources, { sources: loadData().sources }]],
       remarkRehype: {
         footnoteLabel: '註釋',
         // The name must contain the link's visible text (↩, or ↩2 for a second citation).

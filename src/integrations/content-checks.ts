@@ -4,11 +4,16 @@
  * the built pages' links and anchors afterwards. Each problem names the file; any problem
  * stops the build before dist/ is replaced (see src/tools/build.ts).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { takeContentProblems } from '../lib/content-problems';
+import { normaliseBase } from '../utils/paths';
 import type { AstroIntegration } from 'astro';
+
+/** Astro's content cache (in `cacheDir`). */
+const DATA_STORE = 'data-store.json';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -46,7 +51,7 @@ export function checkContentFiles(dir: string, root: string = process.cwd()): st
 }
 
 export interface BuiltPage {
-  /** Root-relative URL path of the page, e.g. `/founding/` or `/404.html`. */
+  /** Site path of the page without the base path, e.g. `/founding/` or `/404.html`. */
   path: string;
   html: string;
 }
@@ -55,8 +60,8 @@ const LINK = /<(a|link|img|script|source)\b[^>]*?\s(href|src)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
 
 /**
- * Internal links, images and anchors that lead nowhere. `base` is the site's base path;
- * `exists` tells whether a non-page file (asset) exists in the output.
+ * Internal links, images and anchors that lead nowhere. Pages are served under `base`;
+ * `exists` tells whether a non-page file (asset) exists at a site path.
  */
 export function findBrokenLinks(
   pages: readonly BuiltPage[],
@@ -67,10 +72,11 @@ export function findBrokenLinks(
   for (const page of pages) idsByPath.set(page.path, new Set([...page.html.matchAll(ID)].map((match) => match[1]!)));
   const problems: string[] = [];
   for (const page of pages) {
+    const pageUrl = `http://site${base}${page.path.slice(1)}`;
     for (const [, tag, , raw] of page.html.matchAll(LINK)) {
       const href = raw!.replace(/&amp;/g, '&');
       if (href === '' || /^(https?:|mailto:|data:|tel:)/.test(href) || href.startsWith('//')) continue;
-      const url = new URL(href, `http://site${page.path}`);
+      const url = new URL(href, pageUrl);
       const path = decodeURIComponent(url.pathname);
       if (!path.startsWith(base)) {
         problems.push(`${page.path}: <${tag}> points outside the site's base path ${base}: ${href}`);
@@ -102,6 +108,7 @@ function sourceOf(pagePath: string, contentDir: string): string {
 /** Runs the checks above in the Astro build: files first, links after the pages are written. */
 export function contentChecks(options: { contentDir?: string } = {}): AstroIntegration {
   let base = '/';
+  let cacheDir: URL | undefined;
   const contentDir = options.contentDir ?? join(process.cwd(), 'content');
   return {
     name: 'apec:content-checks',
@@ -111,9 +118,17 @@ export function contentChecks(options: { contentDir?: string } = {}): AstroInteg
         if (problems.length > 0) throw new ContentError(`Content problems:\n${problems.join('\n')}`);
       },
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normaliseBase(config.base);
+        cacheDir = config.cacheDir;
       },
       'astro:build:done': async ({ dir }) => {
+        const rendering = takeContentProblems();
+        if (rendering.length > 0) {
+          // Astro's content cache keeps a page that failed to render as if it were fine, and
+          // would skip it on the next build: drop the cache so every page is checked again.
+          if (cacheDir) rmSync(new URL(DATA_STORE, cacheDir), { force: true });
+          throw new ContentError(`Content problems:\n${rendering.join('\n')}`);
+        }
         const outDir = fileURLToPath(dir);
         const files = (await readdir(outDir, { recursive: true })).filter(
           (file) => file.endsWith('.html') && !file.startsWith(`pagefind${sep}`),

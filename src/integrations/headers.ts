@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { normaliseBase } from '../utils/paths';
 import type { AstroIntegration } from 'astro';
 import { headerRules } from '../data/headers';
 import { formatHeaders, type HeaderRule } from '../lib/headers';
@@ -48,7 +49,7 @@ export function headersIntegration(): AstroIntegration {
     name: 'apec:headers',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normaliseBase(config.base);
       },
       'astro:build:done': async ({ dir }) => {
         const outDir = fileURLToPath(dir);

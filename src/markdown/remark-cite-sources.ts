@@ -7,6 +7,7 @@ import type { FootnoteDefinition, Node, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
+import { failContent } from '../lib/content-problems';
 
 export interface CitableSource {
   id: string;
@@ -24,7 +25,7 @@ const UNDEFINED_FOOTNOTE = /\[\^([^\]\s]+)\]/;
 export const remarkCiteSources: Plugin<[Options], Root> = ({ sources }) => {
   const byId = new Map(sources.map((source) => [source.id, source]));
   return (tree, file) => {
-    const fail: (reason: string, node: Node) => never = (reason, node) => file.fail(reason, node);
+    const fail: (reason: string, node: Node) => never = (reason, node) => failContent(file, node, reason);
     const referenced = new Set<string>();
     visit(tree, (node) => {
       if (node.type === 'footnoteReference') referenced.add(node.identifier);

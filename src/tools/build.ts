@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { build } from 'astro';
+import { takeContentProblems } from '../lib/content-problems';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 

@@ -156,3 +156,18 @@ describe.each(BAD_INPUTS)('bad input: $name', (bad) => {
     }
   }, 180_000);
 });
+
+test('a page that failed to render fails the next build too: no stale content cache', async () => {
+  const file = join(project.dir, 'content/zz-test.md');
+  try {
+    await writeFile(file, page(good, '事實。[^missing]'));
+    for (let run = 0; run < 2; run += 1) {
+      const result = await project.build({ ASTRO_LOG_LEVEL: 'error' });
+      expect(result.ok, `run ${run + 1}: ${result.output}`).toBe(false);
+      expect(result.output).toMatch(/content\/zz-test\.md:\d+: footnote \[\^missing\] has no definition/);
+    }
+    expect(await hashTree(join(project.dir, 'dist'))).toBe(distHash);
+  } finally {
+    await rm(file, { force: true });
+  }
+}, 300_000);

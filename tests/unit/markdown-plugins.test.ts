@@ -80,6 +80,6 @@ describe('rehypeFootnotesUnindexed', () => {
         .use(rehypeStringify)
         .process('事實。[^a]\n\n[^a]: 來源'),
     );
-    expect(html).toMatch(/<section data-footnotes class="footnotes" data-pagefind-ignore>/);
+    expect(html).toMatch(/<section data-footnotes class="footnotes" data-pagefind-ignore="">/);
   });
 });
