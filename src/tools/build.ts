@@ -46,9 +46,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     await buildSite(outDir);
   } catch (error) {
-    console.error(
-      `\nBuild failed; ${outDir}/ was left as it was.\n${error instanceof Error ? error.message : String(error)}`,
-    );
+    // Problems recorded while rendering come first: they name the file and line.
+    const problems = [...takeContentProblems(), describeError(error)];
+    console.error(`\nBuild failed; ${outDir}/ was left as it was.\n${problems.join('\n')}`);
     process.exit(1);
   }
 }
