@@ -1,0 +1,138 @@
+/**
+ * Performance budgets: the one place they live. Enforced on bytes (deterministic) by
+ * tests/build/budgets.test.ts over dist/ and, in a real browser, by tests/e2e/budgets.test.ts;
+ * measured (not enforced) by `npm run bench`, which also reports against the scale targets.
+ *
+ * Sizes are BROTLI bytes at quality 11 (what a CDN sends), 1 KB = 1,000 bytes.
+ * Files Pagefind already ships gzip-compressed (wasm, index, fragment, filter, meta) are
+ * counted as stored: a CDN sends them as they are.
+ *
+ * Why these numbers: the Starlight equivalent sends 10 requests and 40.5 KB brotli for one
+ * page (24.5 KB of it JavaScript) and 85 KB more for search; see docs/performance.md.
+ */
+
+export const KB = 1000;
+
+/** What one page costs before the reader reaches for search. */
+export interface PageBudget {
+  /** The page's HTML document. */
+  html: number;
+  /** All stylesheets the page links, together. */
+  css: number;
+  /** All scripts the page loads up front (src, modulepreload), together; inline scripts are in the HTML. */
+  js: number;
+  /** HTML + CSS + JS. */
+  total: number;
+  /** HTML + stylesheets + scripts (incl. modulepreload) + favicon + eagerly loaded images. */
+  requests: number;
+}
+
+/**
+ * Page types. Every built page is one of them: `home` (`/`), `notFound` (`/404.html`),
+ * `long` (the pages listed in LONG_PAGES: reference tables whose length is their content),
+ * and `content` (everything else).
+ */
+export const PAGE_BUDGETS = {
+  /** The home page: the site map in cards. */
+  home: { html: 9 * KB, css: 4.5 * KB, js: 2 * KB, total: 14 * KB, requests: 4 },
+  /** An ordinary documentation page (the issue's budget: ≤ 14 KB, ≤ 4 requests, JS < 2 KB). */
+  content: { html: 9 * KB, css: 4.5 * KB, js: 2 * KB, total: 14 * KB, requests: 4 },
+  /** A reference page whose length is the content (glossary, timeline, sources). */
+  long: { html: 20 * KB, css: 4.5 * KB, js: 2 * KB, total: 25 * KB, requests: 4 },
+  /** The not-found page. */
+  notFound: { html: 4 * KB, css: 4.5 * KB, js: 2 * KB, total: 10 * KB, requests: 4 },
+} as const satisfies Record<string, PageBudget>;
+
+export type PageType = keyof typeof PAGE_BUDGETS;
+
+/** Pages allowed the `long` budget (site paths). Add a page here only when its length is its content. */
+export const LONG_PAGES: readonly string[] = ['/glossary/', '/timeline/', '/references/'];
+
+/** Path prefixes of the site's other editions (src/i18n/editions.ts): `/zh-hans/x/` is typed like `/x/`. */
+export const EDITION_PREFIXES: readonly string[] = ['/zh-hans/'];
+
+export function pageTypeOf(sitePath: string): PageType {
+  const prefix = EDITION_PREFIXES.find((candidate) => sitePath.startsWith(candidate));
+  const path = prefix ? `/${sitePath.slice(prefix.length)}` : sitePath;
+  if (path === '/') return 'home';
+  if (path === '/404.html' || path === '/404/') return 'notFound';
+  if (LONG_PAGES.includes(path)) return 'long';
+  return 'content';
+}
+
+/** Scripts allowed in <head> that block rendering: only inline ones, and this small (bytes, raw). */
+export const MAX_INLINE_HEAD_SCRIPT = 512;
+
+/** Raw bytes of all inline executable scripts in one page (CSP hashes them; keep them tiny). */
+export const MAX_INLINE_SCRIPTS = 1024;
+
+/**
+ * Search, from intent to the first results: everything fetched after the reader shows
+ * intent (pointer on / focus in the search control) until the first results are on screen.
+ */
+export const SEARCH_BUDGET = {
+  /** The lazily imported search UI chunk(s): search-ui + client + query. */
+  ui: 10 * KB,
+  /** pagefind.js (the loader). */
+  pagefindJs: 14 * KB,
+  /** The Pagefind wasm (served pre-compressed). */
+  wasm: 60 * KB,
+  /** pagefind-entry.json + the language's .pf_meta. */
+  meta: 4 * KB,
+  /** Folding / alias data (pagefind/search-data.json). */
+  searchData: 8 * KB,
+  /**
+   * The static part (ui + pagefind.js + wasm + meta + search data) plus the largest index
+   * chunk plus the 5 largest fragments (the worst 5 results): the bound `npm test` enforces.
+   */
+  firstResultsStatic: 95 * KB,
+  /** Measured in Chromium (e2e test and bench): all bytes from intent to the first results. */
+  firstResultsMeasured: 95 * KB,
+  /** Requests from intent to the first results (measured). */
+  firstResultsRequests: 16,
+} as const;
+
+/**
+ * Up to this many pages per language the search client skips Pagefind's JS and wasm and reads
+ * every page fragment listed in search-data.json (`fullScanLimit` in src/search/client.ts: keep
+ * the two equal). The static bound then counts the UI, the search data and every fragment.
+ */
+export const SEARCH_DIRECT_MAX_PAGES = 150;
+
+/**
+ * The build lists a language's fragments for direct reading (search-data.json `p`) only while
+ * they total at most this many bytes as stored; past it, search goes through Pagefind's wasm
+ * and index, whose cost does not grow with the site.
+ */
+export const SEARCH_DIRECT_MAX_BYTES = 60 * KB;
+
+/** How many fragments a typical first result page needs (the static bound uses the largest). */
+export const FRAGMENTS_PER_QUERY = 5;
+
+/** Extensions that mean a web font; none may ship. */
+export const FONT_FILE = /\.(woff2?|ttf|otf|eot)$/i;
+
+/**
+ * Targets for `npm run bench` (reported, not enforced by `npm test`: times are noisy).
+ */
+export const SCALE_TARGETS = {
+  /** 10,000 pages built and indexed (one `astro build`), seconds. */
+  buildAndIndex10kSeconds: 150,
+  /** Peak memory of the Astro build (process tree), bytes. */
+  buildPeakBytes: 2 * 1024 ** 3,
+  /** ms/page at 10,000 pages divided by ms/page at 1,000 pages. */
+  msPerPageGrowth: 1.2,
+  /** One-page edit rebuild time divided by the cold build time (1,000 pages). */
+  rebuildRatio: 0.5,
+  /** Lighthouse category scores (each of performance, accessibility, best practices, SEO). */
+  lighthouseScore: 100,
+  /** Search latency medians, ms, from the last keystroke to results on screen. */
+  searchColdMs: 1000,
+  searchWarmMs: 300,
+} as const;
+
+/**
+ * Queries the browser checks use for "first results": a place name on a few pages and the
+ * site's most common word (on every page: the worst case for fragments loaded).
+ */
+export const BUDGET_QUERIES = ['坎培拉', 'APEC'] as const;

@@ -1,0 +1,332 @@
+/**
+ * Browser measurements for `npm run bench` and the e2e budget test: what a page transfers
+ * before search, what search transfers from intent to the first results, and how long the
+ * search takes from the last keystroke to results on screen. Bytes are body bytes as sent
+ * (Content-Length of the brotli/gzip response from src/tools/serve.ts, a CDN stand-in).
+ */
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+
+export interface Transfer {
+  url: string;
+  /** Path relative to the site origin. */
+  path: string;
+  type: string;
+  status: number;
+  /** Body bytes as transferred (compressed when the server compressed). */
+  bytes: number;
+  encoding: string;
+  /** ms since the measurement started. */
+  at: number;
+}
+
+/**
+ * A counting proxy in front of the site server: every response body as sent (compressed when
+ * the server compressed), whoever asked for it (the page, its dedicated Pagefind worker, …).
+ * CDP on the page does not see the worker's requests; the server side sees everything.
+ */
+export async function countingProxy(
+  upstream: string,
+): Promise<{ origin: string; list: Transfer[]; close: () => Promise<void> }> {
+  const target = new URL(upstream);
+  const list: Transfer[] = [];
+  const started = Date.now();
+  const server = createServer((request, response) => {
+    const forward = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: request.url,
+        method: request.method,
+        headers: { ...request.headers, host: target.host },
+      },
+      (upstreamResponse) => {
+        let bytes = 0;
+        upstreamResponse.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+        });
+        upstreamResponse.on('end', () => {
+          const url = new URL(request.url ?? '/', 'http://proxy');
+          list.push({
+            url: url.href,
+            path: url.pathname + url.search,
+            type: String(upstreamResponse.headers['content-type'] ?? ''),
+            status: upstreamResponse.statusCode ?? 0,
+            bytes,
+            encoding: String(upstreamResponse.headers['content-encoding'] ?? ''),
+            at: Date.now() - started,
+          });
+        });
+        response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
+        upstreamResponse.pipe(response);
+      },
+    );
+    forward.on('error', () => response.writeHead(502).end());
+    request.pipe(forward);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${address.port}/`,
+    list,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+/** Transfers recorded from now on (the proxy's list is shared; measurements run one at a time). */
+export function recorder(list: Transfer[]) {
+  const start = list.length;
+  return { mark: () => list.length, since: (from = start, to = list.length) => list.slice(from, to) };
+}
+
+export const sum = (list: readonly Transfer[]) => list.reduce((total, transfer) => total + transfer.bytes, 0);
+
+export function classify(
+  transfer: Transfer,
+): 'html' | 'css' | 'js' | 'wasm' | 'json' | 'index' | 'fragment' | 'image' | 'other' {
+  const path = transfer.path.split('?')[0] ?? '';
+  if (path.endsWith('.css')) return 'css';
+  if (path.endsWith('.js') || path.endsWith('.mjs')) return 'js';
+  if (path.includes('wasm')) return 'wasm';
+  if (path.endsWith('.json') || path.endsWith('.pf_meta') || path.endsWith('.pf_filter')) return 'json';
+  if (path.endsWith('.pf_index')) return 'index';
+  if (path.endsWith('.pf_fragment')) return 'fragment';
+  if (/\.(svg|png|jpe?g|webp|avif|gif|ico)$/.test(path)) return 'image';
+  if (transfer.type === 'Document' || path.endsWith('/') || path.endsWith('.html')) return 'html';
+  return 'other';
+}
+
+export interface PageWeight {
+  path: string;
+  requests: number;
+  bytes: number;
+  byType: Record<string, number>;
+  transfers: Transfer[];
+  /** Requests for search code or data before any intent (must be none). */
+  searchBeforeIntent: string[];
+}
+
+const isSearchRequest = (transfer: Transfer) => /\/pagefind\/|search-ui|search-data/.test(transfer.path);
+
+/** Load `path` in a fresh context (empty cache), wait for the network to settle, scroll to the end. */
+export async function measurePage(
+  browser: Browser,
+  origin: string,
+  list: Transfer[],
+  path: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<PageWeight> {
+  const context = await browser.newContext({ viewport, locale: 'zh-TW', colorScheme: 'light' });
+  const page = await context.newPage();
+  try {
+    const rec = recorder(list);
+    await page.goto(new URL(path, origin).href, { waitUntil: 'networkidle' });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(300);
+    await page.waitForLoadState('networkidle');
+    const transfers = rec.since();
+    const byType: Record<string, number> = {};
+    for (const transfer of transfers) byType[classify(transfer)] = (byType[classify(transfer)] ?? 0) + transfer.bytes;
+    return {
+      path,
+      requests: transfers.length,
+      bytes: sum(transfers),
+      byType,
+      transfers,
+      searchBeforeIntent: transfers.filter(isSearchRequest).map((transfer) => transfer.path),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export interface SearchPhases {
+  /** Bytes on hover/focus of the search button (the UI chunk). */
+  intent: { bytes: number; requests: number; files: string[] };
+  /** Bytes from opening the dialog to the first query's results (Pagefind, wasm, data, chunks). */
+  firstResults: { bytes: number; requests: number; byType: Record<string, number>; files: string[] };
+  /** intent + firstResults. */
+  total: { bytes: number; requests: number };
+  /** Bytes for a second, different query. */
+  secondQuery: { bytes: number; requests: number };
+  hits: number;
+}
+
+async function waitForOutcome(page: Page, query: string, timeout = 30_000) {
+  await page.waitForFunction(
+    (q) => {
+      const status = document.getElementById('search-status')?.textContent ?? '';
+      return status.includes(q) || (document.querySelectorAll('.search-hit').length > 0 && status !== '');
+    },
+    query,
+    { timeout },
+  );
+}
+
+/** Open search the way a reader does (hover, click), type `query`, wait for results; count bytes per phase. */
+export async function measureSearch(
+  browser: Browser,
+  origin: string,
+  list: Transfer[],
+  path: string,
+  query: string,
+  second: string,
+): Promise<SearchPhases> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-TW' });
+  const page = await context.newPage();
+  try {
+    await page.goto(new URL(path, origin).href, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(300);
+    const loaded = list.length;
+    const uiLoaded = page
+      .waitForResponse((response) => /search-ui/.test(response.url()), { timeout: 5000 })
+      .catch(() => undefined);
+    await page.hover('#search-button');
+    await uiLoaded;
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    const hovered = list.length;
+    await page.click('#search-button');
+    await page.waitForSelector('#search-input', { state: 'visible' });
+    await page.keyboard.type(query);
+    await waitForOutcome(page, query);
+    await page.waitForTimeout(300);
+    await page.waitForLoadState('networkidle');
+    const hits = await page.locator('.search-hit').count();
+    const searched = list.length;
+    await page.fill('#search-input', '');
+    await page.keyboard.type(second);
+    await waitForOutcome(page, second);
+    await page.waitForTimeout(300);
+    await page.waitForLoadState('networkidle');
+    const intent = list.slice(loaded, hovered);
+    const first = list.slice(hovered, searched);
+    const again = list.slice(searched);
+    const byType: Record<string, number> = {};
+    for (const transfer of first) byType[classify(transfer)] = (byType[classify(transfer)] ?? 0) + transfer.bytes;
+    return {
+      intent: { bytes: sum(intent), requests: intent.length, files: intent.map((t) => `${t.path} ${t.bytes}`) },
+      firstResults: {
+        bytes: sum(first),
+        requests: first.length,
+        byType,
+        files: first.map((t) => `${t.path} ${t.bytes}`),
+      },
+      total: { bytes: sum(intent) + sum(first), requests: intent.length + first.length },
+      secondQuery: { bytes: sum(again), requests: again.length },
+      hits,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Latency from the last keystroke to results on screen (status updated for this query and
+ * result list replaced), measured inside the page with performance.now(). Includes the UI's
+ * input debounce, as a reader experiences it.
+ */
+async function timeQuery(page: Page, query: string, settle = true): Promise<{ ms: number; hits: number }> {
+  if (settle) {
+    await page.fill('#search-input', '');
+    await page.waitForTimeout(250); // let the emptied query settle
+  }
+  await page.evaluate(() => {
+    const w = window as unknown as { __bench: { last: number; done: number; query: string } };
+    w.__bench = { last: 0, done: 0, query: '' };
+    const input = document.getElementById('search-input') as HTMLInputElement;
+    input.addEventListener('input', () => {
+      w.__bench.last = performance.now();
+      w.__bench.query = input.value;
+    });
+    const status = document.getElementById('search-status') as HTMLElement;
+    // The first non-empty status after the last keystroke is this query's outcome: the UI
+    // renders only the latest query (older ones are dropped), and the status may show the
+    // normalised query rather than the typed one.
+    const observer = new MutationObserver(() => {
+      const text = status.textContent ?? '';
+      if (w.__bench.query.trim() && text.trim() && w.__bench.done === 0 && performance.now() >= w.__bench.last) {
+        w.__bench.done = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  await page.keyboard.type(query);
+  await page.waitForFunction(() => (window as unknown as { __bench: { done: number } }).__bench.done > 0, undefined, {
+    timeout: 30_000,
+  });
+  const ms = await page.evaluate(() => {
+    const b = (window as unknown as { __bench: { last: number; done: number } }).__bench;
+    return b.done - b.last;
+  });
+  return { ms, hits: await page.locator('.search-hit').count() };
+}
+
+export interface SearchLatency {
+  coldMs: number[];
+  warmMs: number[];
+  coldMedian: number;
+  warmMedian: number;
+  /** Queries that found something, of those run warm. */
+  warmWithHits: number;
+  queries: number;
+}
+
+export const median = (values: readonly number[]) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/** Cold: a fresh context per query, search opened with `/` and the query typed at once. Warm: all queries in one page. */
+export async function measureLatency(
+  browser: Browser,
+  origin: string,
+  path: string,
+  queries: readonly string[],
+): Promise<SearchLatency> {
+  const coldMs: number[] = [];
+  for (const query of queries) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-TW' });
+    const page = await context.newPage();
+    try {
+      await page.goto(new URL(path, origin).href, { waitUntil: 'networkidle' });
+      await page.keyboard.press('/');
+      await page.waitForSelector('#search-input', { state: 'visible' });
+      // Typed at once: the first query also waits for whatever search still has to load.
+      coldMs.push((await timeQuery(page, query, false)).ms);
+    } finally {
+      await context.close();
+    }
+  }
+  const warmMs: number[] = [];
+  let warmWithHits = 0;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-TW' });
+  const page = await context.newPage();
+  try {
+    await page.goto(new URL(path, origin).href, { waitUntil: 'networkidle' });
+    await page.keyboard.press('/');
+    await page.waitForSelector('#search-input', { state: 'visible' });
+    await timeQuery(page, queries[0] ?? 'APEC'); // warm the engine up
+    for (const query of queries) {
+      const { ms, hits } = await timeQuery(page, query);
+      warmMs.push(ms);
+      if (hits > 0) warmWithHits++;
+    }
+  } finally {
+    await context.close();
+  }
+  return {
+    coldMs,
+    warmMs,
+    coldMedian: median(coldMs),
+    warmMedian: median(warmMs),
+    warmWithHits,
+    queries: queries.length,
+  };
+}
