@@ -13,6 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { normaliseBase } from '../utils/paths';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { SEARCH_DIRECT_MAX_BYTES } from '../data/budgets';
 import { loadData } from '../lib/data';
 import { buildSearchData } from '../search/fold-build';
 
@@ -44,14 +45,26 @@ export function indexedText(html: string): string | undefined {
     .trim();
 }
 
-/** Fragment files by index language, from their names (`fragment/zh-hans_ab12.pf_fragment`). */
-export function fragmentManifest(files: readonly { path: string }[]): Record<string, string[]> {
-  const manifest: Record<string, string[]> = {};
-  for (const { path } of files) {
+/**
+ * Fragment files by index language (`fragment/zh-hans_ab12.pf_fragment`), for languages
+ * whose fragments together stay within `maxBytes`: only there is reading them all cheaper
+ * than Pagefind's wasm and word index.
+ */
+export function fragmentManifest(
+  files: readonly { path: string; content: Uint8Array }[],
+  maxBytes = SEARCH_DIRECT_MAX_BYTES,
+): Record<string, string[]> {
+  const byLanguage = new Map<string, { paths: string[]; bytes: number }>();
+  for (const { path, content } of files) {
     const language = /^fragment\/(.+)_[0-9a-f]+\.pf_fragment$/.exec(path)?.[1];
-    if (language) (manifest[language] ??= []).push(path);
+    if (!language) continue;
+    const entry = byLanguage.get(language) ?? { paths: [], bytes: 0 };
+    entry.paths.push(path);
+    entry.bytes += content.byteLength;
+    byLanguage.set(language, entry);
   }
-  for (const list of Object.values(manifest)) list.sort();
+  const manifest: Record<string, string[]> = {};
+  for (const [language, { paths, bytes }] of byLanguage) if (bytes <= maxBytes) manifest[language] = paths.sort();
   return manifest;
 }
 

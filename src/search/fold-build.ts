@@ -150,6 +150,29 @@ function latinVariants(form: string): string[] {
   return variants.filter((variant) => variant.length >= 2);
 }
 
+/**
+ * Which of `candidates` occur in `text`, in one pass: candidates are indexed by their first
+ * UTF-16 unit, so each position of the text is checked only against phrases starting there.
+ * Cost grows with the text, not with text × dictionary.
+ */
+export function presentIn(text: string, candidates: Iterable<string>): Set<string> {
+  const byFirst = new Map<string, string[]>();
+  for (const candidate of new Set(candidates)) {
+    if (candidate.length === 0) continue;
+    const first = candidate[0] as string;
+    const list = byFirst.get(first);
+    if (list) list.push(candidate);
+    else byFirst.set(first, [candidate]);
+  }
+  const found = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    const list = byFirst.get(text[i] as string);
+    if (!list) continue;
+    for (const candidate of list) if (!found.has(candidate) && text.startsWith(candidate, i)) found.add(candidate);
+  }
+  return found;
+}
+
 export function buildSearchData(input: BuildInput): SearchData {
   const siteText = input.pages.map((page) => page.text.normalize('NFC')).join('\n');
   const siteLower = lowerSameLength(siteText);
@@ -235,8 +258,14 @@ export function buildSearchData(input: BuildInput): SearchData {
   // 4. OpenCC regional phrases whose Taiwan form is used on the site (新西蘭→紐西蘭).
   const { from, to } = OpenCC.Locale;
   const regional = [...phrasePairs(to['twp']?.slice(0, 1)), ...phrasePairs(from['hkp']?.slice(0, 1))];
+  const stPhrases = phrasePairs(from['cn']);
+  // One pass over the site text finds which dictionary phrases occur (not one pass per phrase).
+  const present = presentIn(
+    siteText,
+    [...regional, ...stPhrases].map(([, target]) => target),
+  );
   for (const [source, target] of regional) {
-    if (!HAN.test(target) || !occurs(target)) continue;
+    if (!HAN.test(target) || !present.has(target)) continue;
     const keys = new Set<string>();
     for (const variant of variantsOf(source)) keys.add(aliasKey(variant, partial));
     keys.add(aliasKey(target, partial));
@@ -244,20 +273,14 @@ export function buildSearchData(input: BuildInput): SearchData {
   }
 
   // 5. Simplified phrases (STPhrases) that character folding cannot reach (e.g. 干→幹 vs 乾).
-  const siteNgrams = new Set<string>();
-  const siteChars = Array.from(siteText);
-  for (let n = 2; n <= 6; n++) {
-    for (let i = 0; i + n <= siteChars.length; i++) siteNgrams.add(siteChars.slice(i, i + n).join(''));
-  }
   const reaches = (source: string, target: string): boolean => {
     const s = Array.from(source);
     const t = Array.from(target);
     if (s.length !== t.length) return false;
     return s.every((ch, i) => (f[ch] ?? ch).includes(t[i] as string));
   };
-  for (const [source, target] of phrasePairs(from['cn'])) {
-    const inSite = Array.from(target).length <= 6 ? siteNgrams.has(target) : siteText.includes(target);
-    if (!inSite || reaches(source, target)) continue;
+  for (const [source, target] of stPhrases) {
+    if (!present.has(target) || reaches(source, target)) continue;
     newGroup([target], [aliasKey(source, partial), aliasKey(target, partial)]);
   }
 

@@ -10,3 +10,17 @@ test('extracts the text of the article marked for search', () => {
 test('returns undefined for pages not marked for search', () => {
   expect(indexedText('<main><h1>首頁</h1></main>')).toBeUndefined();
 });
+
+test('lists fragments for direct reading only for languages small enough', async () => {
+  const { fragmentManifest } = await import('../../src/integrations/pagefind');
+  const file = (path: string, bytes: number) => ({ path, content: new Uint8Array(bytes) });
+  const files = [
+    file('fragment/zh-hans_b2.pf_fragment', 30),
+    file('fragment/zh-hans_a1.pf_fragment', 30),
+    file('fragment/zh-hant-tw_c3.pf_fragment', 200),
+    file('index/zh-hans_d4.pf_index', 5000),
+  ];
+  expect(fragmentManifest(files, 100)).toEqual({
+    'zh-hans': ['fragment/zh-hans_a1.pf_fragment', 'fragment/zh-hans_b2.pf_fragment'],
+  });
+});

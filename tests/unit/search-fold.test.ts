@@ -183,3 +183,12 @@ describe('suggest', () => {
     expect(suggest('坎培拉', data)).toEqual([]);
   });
 });
+
+describe('presentIn', () => {
+  it('finds which phrases occur in one pass, including overlapping and repeated ones', async () => {
+    const { presentIn } = await import('../../src/search/fold-build');
+    expect(
+      [...presentIn('紐西蘭與澳洲在坎培拉開會', ['紐西蘭', '坎培拉', '堪培拉', '澳洲在', '', '洲'])].sort(),
+    ).toEqual(['坎培拉', '洲', '澳洲在', '紐西蘭'].sort());
+  });
+});
