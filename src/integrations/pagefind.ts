@@ -63,8 +63,11 @@ export function fragmentManifest(
     entry.bytes += content.byteLength;
     byLanguage.set(language, entry);
   }
+  // Sorted: Pagefind hands files over in no fixed order, and builds must be byte-identical.
   const manifest: Record<string, string[]> = {};
-  for (const [language, { paths, bytes }] of byLanguage) if (bytes <= maxBytes) manifest[language] = paths.sort();
+  for (const [language, { paths, bytes }] of [...byLanguage].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (bytes <= maxBytes) manifest[language] = paths.sort();
+  }
   return manifest;
 }
 
@@ -81,7 +84,8 @@ export function fragmentTexts(
       const fragment = JSON.parse(json) as { url: string; content: string };
       // The extended build marks its Chinese word breaks with U+200B; pagefind.js strips them too.
       return { url: fragment.url, text: fragment.content.replace(/\u200B/g, '') };
-    });
+    })
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 /** Index the pages; return the bundle's files in memory (Pagefind's own plus search data). */

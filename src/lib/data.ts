@@ -39,7 +39,9 @@ export function parseDataList<T extends z.ZodType>(file: string, text: string, s
   const items = raw.map((item: unknown, index) => {
     const result = schema.safeParse(item);
     if (result.success) return result.data as z.output<T>;
-    const id = (item as { id?: unknown } | null)?.id;
+    // Entries are named by id, or by date where they have none (timeline).
+    const { id: entryId, date } = (item ?? {}) as { id?: unknown; date?: unknown };
+    const id = entryId ?? date;
     for (const issue of result.error.issues) {
       const field = issue.path.join('.') || '(entry)';
       problems.push(

@@ -22,11 +22,11 @@ export interface ProjectCopy {
 export async function copyProject(): Promise<ProjectCopy> {
   const dir = await mkdtemp(join(tmpdir(), 'apec-site-'));
   await Promise.all(COPIED.map((name) => cp(join(root, name), join(dir, name), { recursive: true })));
-  // Link each package, but give the copy its own caches (.astro, .vite): builds running
-  // side by side must not share Astro's content cache.
+  // Link each package, but give the copy its own caches and temp files (.astro, .vite,
+  // .vite-temp …): builds running side by side must share nothing they write.
   await mkdir(join(dir, 'node_modules'));
   for (const name of await readdir(join(root, 'node_modules'))) {
-    if (name === '.astro' || name === '.vite') continue;
+    if (name.startsWith('.') && name !== '.bin') continue;
     await symlink(join(root, 'node_modules', name), join(dir, 'node_modules', name));
   }
   return {
