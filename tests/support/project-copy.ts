@@ -12,6 +12,18 @@ const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
 const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public'];
 
+/**
+ * The environment without what Vitest adds (NODE_ENV=test, and Vite's BASE_URL, MODE, DEV,
+ * PROD, SSR): a build started from a test must see what `npm run build` would.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(VITEST|VITE_|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(key)) delete env[key];
+  }
+  return env;
+}
+
 export interface ProjectCopy {
   dir: string;
   /** Runs `npm run build`'s script (tsx src/tools/build.ts) with extra environment. */
@@ -35,7 +47,7 @@ export async function copyProject(): Promise<ProjectCopy> {
       try {
         const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), ['src/tools/build.ts'], {
           cwd: dir,
-          env: { ...process.env, PATH: `${join(root, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`, ...env },
+          env: { ...cleanEnv(), PATH: `${join(root, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`, ...env },
           maxBuffer: 64 * 1024 * 1024,
         });
         return { ok: true, output: stdout + stderr };
