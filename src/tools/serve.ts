@@ -6,6 +6,7 @@
  *
  *   tsx src/tools/serve.ts [dir=dist] [--port 4321] [--base /]
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -80,7 +81,8 @@ export async function serve({ dir, port, base = '/', host = '127.0.0.1' }: Serve
       if (COMPRESSIBLE.test(type) && body.length > 256) {
         const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined;
         if (encoding) {
-          const key = `${encoding}:${file}`;
+          // Keyed by content too: a rebuild replaces files under the same names.
+          const key = `${encoding}:${file}:${createHash('sha1').update(body).digest('base64')}`;
           let packed = compressed.get(key);
           if (!packed) {
             packed =

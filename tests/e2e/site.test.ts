@@ -101,6 +101,18 @@ describe('navigation', () => {
     });
   });
 
+  test('no page is wider than a 320 px screen', async () => {
+    await withPage({ width: 320, height: 640 }, async ({ page }) => {
+      const wide: string[] = [];
+      for (const pathname of pages) {
+        await page.goto(url(pathname));
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 320) wide.push(`${pathname}: ${width}px`);
+      }
+      expect(wide).toEqual([]);
+    });
+  });
+
   test('the theme toggle switches, is remembered, and the page never paints the wrong theme', async () => {
     await withPage({ colorScheme: 'light' }, async ({ page }) => {
       await page.goto(url('/overview/'));
