@@ -18,6 +18,8 @@ import { loadData } from '../lib/data';
 import { buildSearchData } from '../search/fold-build';
 
 export const SEARCH_DATA_FILE = 'search-data.json';
+/** Files handed to Pagefind at once while indexing. */
+const INDEX_CONCURRENCY = 16;
 const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 
 export interface PageSource {
@@ -94,12 +96,16 @@ export async function buildSearchBundle(
 ): Promise<{ path: string; content: Uint8Array }[]> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  for (const page of pages) {
-    if (!BODY.test(page.html)) continue;
-    const added = await index.addHTMLFile({ sourcePath: page.sourcePath, content: page.html });
-    if (added.errors.length > 0)
-      throw new Error(`Pagefind could not index ${page.sourcePath}: ${added.errors.join('; ')}`);
-  }
+  // Several files in flight at once: the Pagefind service parses them in parallel.
+  const queue = pages.filter((page) => BODY.test(page.html));
+  const worker = async () => {
+    for (let page = queue.shift(); page; page = queue.shift()) {
+      const added = await index.addHTMLFile({ sourcePath: page.sourcePath, content: page.html });
+      if (added.errors.length > 0)
+        throw new Error(`Pagefind could not index ${page.sourcePath}: ${added.errors.join('; ')}`);
+    }
+  };
+  await Promise.all(Array.from({ length: INDEX_CONCURRENCY }, worker));
   const { files, errors: fileErrors } = await index.getFiles();
   if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join('; ')}`);
   await index.deleteIndex();
