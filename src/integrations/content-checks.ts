@@ -5,12 +5,12 @@
  * stops the build before dist/ is replaced (see src/tools/build.ts).
  */
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { takeContentProblems } from '../lib/content-problems';
 import { normaliseBase } from '../utils/paths';
-import type { AstroIntegration } from 'astro';
+import { readBuiltHtml } from './built-pages';
 
 /** Astro's content cache (in `cacheDir`). */
 const DATA_STORE = 'data-store.json';
@@ -130,15 +130,10 @@ export function contentChecks(options: { contentDir?: string } = {}): AstroInteg
           throw new ContentError(`Content problems:\n${rendering.join('\n')}`);
         }
         const outDir = fileURLToPath(dir);
-        const files = (await readdir(outDir, { recursive: true })).filter(
-          (file) => file.endsWith('.html') && !file.startsWith(`pagefind${sep}`),
-        );
-        const pages = await Promise.all(
-          files.map(async (file) => {
-            const path = `/${file.split(sep).join('/')}`.replace(/index\.html$/, '');
-            return { path, html: await readFile(join(outDir, file), 'utf8') };
-          }),
-        );
+        const pages = (await readBuiltHtml(outDir)).map(({ file, html }) => ({
+          path: `/${file}`.replace(/index\.html$/, ''),
+          html,
+        }));
         const problems = findBrokenLinks(pages, base, (path) => existsSync(join(outDir, path)));
         if (problems.length > 0) {
           const named = problems.map((problem) => {

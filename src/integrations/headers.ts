@@ -3,13 +3,14 @@
  * src/data/headers.ts, with the SHA-256 hashes of the site's inline scripts in the CSP.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normaliseBase } from '../utils/paths';
 import type { AstroIntegration } from 'astro';
 import { headerRules } from '../data/headers';
 import { formatHeaders, type HeaderRule } from '../lib/headers';
+import { normaliseBase } from '../utils/paths';
+import { forgetBuiltHtml, readBuiltHtml } from './built-pages';
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g;
 
@@ -29,11 +30,7 @@ export async function rulesForBuild(outDir: string, base: string): Promise<Heade
   const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => relative(outDir, join(entry.parentPath, entry.name)));
-  const html = await Promise.all(
-    files
-      .filter((file) => file.endsWith('.html') && !file.startsWith(`pagefind${sep}`))
-      .map((file) => readFile(join(outDir, file), 'utf8')),
-  );
+  const html = (await readBuiltHtml(outDir)).map((page) => page.html);
   const unhashedSearchFiles = files
     .filter((file) => file.startsWith(`pagefind${sep}`) && file.split(sep).length === 2)
     .map((file) => file.split(sep)[1]!)
@@ -54,6 +51,7 @@ export function headersIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const outDir = fileURLToPath(dir);
         await writeFile(join(outDir, '_headers'), formatHeaders(await rulesForBuild(outDir, base)));
+        forgetBuiltHtml(outDir); // the last build step that reads the pages
       },
     },
   };

@@ -6,16 +6,17 @@
  * - `astro dev`: builds the index in memory from the pages the dev server renders
  *   (`getFiles()`), on the first request for `/pagefind/…`, again after any file changes.
  */
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { normaliseBase } from '../utils/paths';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { SEARCH_DIRECT_MAX_BYTES } from '../data/budgets';
 import { loadData } from '../lib/data';
 import { buildSearchData } from '../search/fold-build';
+import { normaliseBase } from '../utils/paths';
+import { readBuiltHtml } from './built-pages';
 
 export const SEARCH_DATA_FILE = 'search-data.json';
 /** Files handed to Pagefind at once while indexing. */
@@ -119,20 +120,9 @@ export async function buildSearchBundle(
   return [...used, { path: SEARCH_DATA_FILE, content: new TextEncoder().encode(JSON.stringify(searchData)) }];
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
-
 async function writeBundle(outDir: string, logger: AstroIntegrationLogger) {
   const started = performance.now();
-  const paths = await htmlFiles(outDir);
-  const pages = await Promise.all(
-    paths.map(async (sourcePath) => ({ sourcePath, html: await readFile(join(outDir, sourcePath), 'utf8') })),
-  );
+  const pages = (await readBuiltHtml(outDir)).map(({ file, html }) => ({ sourcePath: file, html }));
   const files = await buildSearchBundle(pages);
   for (const file of files) {
     const target = join(outDir, 'pagefind', file.path);

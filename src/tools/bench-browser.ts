@@ -283,6 +283,16 @@ export const median = (values: readonly number[]) => {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
+/** A fresh context on `url` with the search dialog open and its input ready. */
+async function openSearchOn(browser: Browser, url: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-TW' });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.keyboard.press('/');
+  await page.waitForSelector('#search-input', { state: 'visible' });
+  return { context, page };
+}
+
 /** Cold: a fresh context per query, search opened with `/` and the query typed at once. Warm: all queries in one page. */
 export async function measureLatency(
   browser: Browser,
@@ -292,12 +302,8 @@ export async function measureLatency(
 ): Promise<SearchLatency> {
   const coldMs: number[] = [];
   for (const query of queries) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-TW' });
-    const page = await context.newPage();
+    const { context, page } = await openSearchOn(browser, new URL(path, origin).href);
     try {
-      await page.goto(new URL(path, origin).href, { waitUntil: 'networkidle' });
-      await page.keyboard.press('/');
-      await page.waitForSelector('#search-input', { state: 'visible' });
       // Typed at once: the first query also waits for whatever search still has to load.
       coldMs.push((await timeQuery(page, query, false)).ms);
     } finally {
@@ -306,12 +312,8 @@ export async function measureLatency(
   }
   const warmMs: number[] = [];
   let warmWithHits = 0;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-TW' });
-  const page = await context.newPage();
+  const { context, page } = await openSearchOn(browser, new URL(path, origin).href);
   try {
-    await page.goto(new URL(path, origin).href, { waitUntil: 'networkidle' });
-    await page.keyboard.press('/');
-    await page.waitForSelector('#search-input', { state: 'visible' });
     await timeQuery(page, queries[0] ?? 'APEC'); // warm the engine up
     for (const query of queries) {
       const { ms, hits } = await timeQuery(page, query);
