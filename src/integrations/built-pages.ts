@@ -11,6 +11,9 @@ export interface BuiltHtml {
   html: string;
 }
 
+/** Files read at once. */
+const READ_CONCURRENCY = 32;
+
 const cache = new Map<string, Promise<BuiltHtml[]>>();
 
 async function load(outDir: string): Promise<BuiltHtml[]> {
@@ -20,7 +23,18 @@ async function load(outDir: string): Promise<BuiltHtml[]> {
     .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .filter((file) => !file.startsWith('pagefind/'))
     .sort();
-  return Promise.all(files.map(async (file) => ({ file, html: await readFile(join(outDir, file), 'utf8') })));
+  // A bounded number of reads in flight: one promise per file would open every file at once,
+  // and 20,000 pages (10,000 per edition) exceed the usual limit on open files (EMFILE).
+  const pages: BuiltHtml[] = new Array<BuiltHtml>(files.length);
+  let next = 0;
+  const reader = async () => {
+    for (let at = next++; at < files.length; at = next++) {
+      const file = files[at] as string;
+      pages[at] = { file, html: await readFile(join(outDir, file), 'utf8') };
+    }
+  };
+  await Promise.all(Array.from({ length: READ_CONCURRENCY }, reader));
+  return pages;
 }
 
 /** Every HTML page under `outDir` (outside pagefind/), sorted by path; read once per folder. */
