@@ -7,7 +7,8 @@ import { loadData } from './lib/data';
 
 /** Documentation pages, authored in the top-level `content/` folder; `_*.md(x)` are partials. */
 const docs = defineCollection({
-  loader: glob({ base: './content', pattern: '**/[^_]*.{md,mdx}' }),
+  // retainBody: false — pages use their rendered HTML only; the raw Markdown would double the cache.
+  loader: glob({ base: './content', pattern: '**/[^_]*.{md,mdx}', retainBody: false }),
   schema: z.strictObject({
     /** Page title: the `<h1>` and the `<title>`. */
     title: z.string().trim().min(1),
