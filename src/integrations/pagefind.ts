@@ -7,7 +7,7 @@
  *   (`getFiles()`), on the first request for `/pagefind/…`, again after any file changes.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -15,12 +15,15 @@ import * as pagefind from 'pagefind';
 import { SEARCH_DIRECT_MAX_BYTES } from '../data/budgets';
 import { loadData } from '../lib/data';
 import { buildSearchData } from '../search/fold-build';
+import { setRenderedPageListener } from '../lib/rendered-pages';
 import { normaliseBase } from '../utils/paths';
 import { readBuiltHtml } from './built-pages';
 
 export const SEARCH_DATA_FILE = 'search-data.json';
 /** Files handed to Pagefind at once while indexing. */
 const INDEX_CONCURRENCY = 16;
+/** Index files written at once. */
+const WRITE_CONCURRENCY = 32;
 const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 
 export interface PageSource {
@@ -91,25 +94,171 @@ export function fragmentTexts(
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-/** Index the pages; return the bundle's files in memory (Pagefind's own plus search data). */
+type PagefindApi = typeof pagefind;
+type BundleFile = { path: string; content: Uint8Array };
+
+const LANG = /<html\b[^>]*?\slang="([^"]*)"/i;
+const ENTRY_FILE = 'pagefind-entry.json';
+
+/**
+ * The Pagefind API for index number `n`, each with its own Pagefind process. Pagefind builds
+ * an index (after the last page is added) on one core; one index per language lets the two
+ * editions' indexes build side by side. Node gives every module URL its own instance, and
+ * the API keeps its process in module scope, so `?shard=n` is a second process.
+ */
+async function pagefindApi(n: number): Promise<PagefindApi> {
+  if (n === 0) return pagefind;
+  return (await importNative(`${PAGEFIND_URL}?shard=${n}`)) as PagefindApi;
+}
+
+/** Resolved while the module loads: Astro's config loader is gone by the time pages render. */
+const PAGEFIND_URL = import.meta.resolve('pagefind');
+
+/**
+ * Node's own `import()`. Astro loads integrations through Vite, which rewrites `import()` to
+ * its module runner, and that runner is closed while pages render; a Function body is left as is.
+ */
+const importNative = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+
+/** Pagefind's bundles for separate languages as one: the same files, entry lists merged. */
+export function mergeBundles(bundles: readonly (readonly BundleFile[])[]): BundleFile[] {
+  const merged = new Map<string, BundleFile>();
+  const languages: Record<string, unknown> = {};
+  let entry: Record<string, unknown> | undefined;
+  for (const files of bundles) {
+    for (const file of files) {
+      if (file.path === ENTRY_FILE) {
+        const parsed = JSON.parse(new TextDecoder().decode(file.content)) as Record<string, unknown>;
+        Object.assign(languages, parsed['languages']);
+        entry ??= parsed;
+        continue;
+      }
+      const seen = merged.get(file.path);
+      if (seen && Buffer.compare(seen.content, file.content) !== 0)
+        throw new Error(`Pagefind indexes disagree on ${file.path}`);
+      merged.set(file.path, file);
+    }
+  }
+  if (entry) {
+    // Keys in sorted order, as one Pagefind index over every language writes them.
+    entry['languages'] = Object.fromEntries(Object.entries(languages).sort(([a], [b]) => (a < b ? -1 : 1)));
+    merged.set(ENTRY_FILE, { path: ENTRY_FILE, content: new TextEncoder().encode(JSON.stringify(entry)) });
+  }
+  return [...merged.values()];
+}
+
+interface Shard {
+  api: PagefindApi;
+  index: pagefind.PagefindIndex;
+}
+
+/**
+ * Pagefind indexes that take pages as they come (each page once, a bounded number in flight),
+ * one per page language, and hand back one bundle at the end.
+ */
+export class SearchIndexer {
+  readonly #shards = new Map<string, Promise<Shard>>();
+  readonly #added = new Set<string>();
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #failures: string[] = [];
+  #files: Promise<BundleFile[]> | undefined;
+
+  /** Pages indexed so far. */
+  get size(): number {
+    return this.#added.size;
+  }
+
+  #shard(language: string): Promise<Shard> {
+    let shard = this.#shards.get(language);
+    if (!shard) {
+      shard = pagefindApi(this.#shards.size).then(async (api) => {
+        const { index, errors } = await api.createIndex({});
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        return { api, index };
+      });
+      this.#shards.set(language, shard);
+    }
+    return shard;
+  }
+
+  /** Whether every page with a `data-pagefind-body` among `pages` has been added. */
+  covers(pages: readonly PageSource[]): boolean {
+    return pages.every((page) => this.#added.has(page.sourcePath) || !BODY.test(page.html));
+  }
+
+  /** Index a page if it has a `data-pagefind-body` and was not added before; resolves once there is room for more. */
+  async add(page: PageSource): Promise<void> {
+    if (this.#added.has(page.sourcePath) || !BODY.test(page.html)) return;
+    if (this.#files) throw new Error(`Pagefind: ${page.sourcePath} added after the index was closed`);
+    this.#added.add(page.sourcePath);
+    while (this.#inFlight.size >= INDEX_CONCURRENCY) await Promise.race(this.#inFlight);
+    const language = (LANG.exec(page.html)?.[1] ?? '').toLowerCase();
+    const task: Promise<void> = this.#shard(language)
+      .then(({ index }) => index.addHTMLFile({ sourcePath: page.sourcePath, content: page.html }))
+      .then(
+        (added) => {
+          if (added.errors.length > 0) this.#failures.push(`${page.sourcePath}: ${added.errors.join('; ')}`);
+        },
+        (error: unknown) => {
+          this.#failures.push(`${page.sourcePath}: ${String(error)}`);
+        },
+      )
+      .finally(() => this.#inFlight.delete(task));
+    this.#inFlight.add(task);
+  }
+
+  /**
+   * Wait for every page, then return the bundle's files (in memory) and release the indexes.
+   * The first call closes the index to new pages; later calls share its result.
+   */
+  files(): Promise<BundleFile[]> {
+    this.#files ??= this.#collect();
+    return this.#files;
+  }
+
+  async #collect(): Promise<BundleFile[]> {
+    await Promise.all(this.#inFlight);
+    if (this.#failures.length > 0) throw new Error(`Pagefind could not index:\n${this.#failures.join('\n')}`);
+    if (this.#shards.size === 0) this.#shard('');
+    const bundles = await Promise.all(
+      [...this.#shards.values()].map(async (pending) => {
+        const { index } = await pending;
+        const { files, errors } = await index.getFiles();
+        if (errors.length > 0) throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
+        await index.deleteIndex();
+        return files;
+      }),
+    );
+    return mergeBundles(bundles);
+  }
+
+  /** Stop the Pagefind processes (after the last build step that needs them). */
+  async close(): Promise<void> {
+    for (const pending of this.#shards.values()) await (await pending).api.close();
+  }
+}
+
+/**
+ * Index the pages; return the bundle's files in memory (Pagefind's own plus search data).
+ * `indexer` may already hold pages (added while they were rendered); the rest are added here.
+ */
 export async function buildSearchBundle(
   pages: readonly PageSource[],
-): Promise<{ path: string; content: Uint8Array }[]> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // Several files in flight at once: the Pagefind service parses them in parallel.
-  const queue = pages.filter((page) => BODY.test(page.html));
-  const worker = async () => {
-    for (let page = queue.shift(); page; page = queue.shift()) {
-      const added = await index.addHTMLFile({ sourcePath: page.sourcePath, content: page.html });
-      if (added.errors.length > 0)
-        throw new Error(`Pagefind could not index ${page.sourcePath}: ${added.errors.join('; ')}`);
-    }
+  indexer?: SearchIndexer,
+  timings: Record<string, number> = {},
+): Promise<BundleFile[]> {
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - mark);
+    mark = now;
   };
-  await Promise.all(Array.from({ length: INDEX_CONCURRENCY }, worker));
-  const { files, errors: fileErrors } = await index.getFiles();
-  if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join('; ')}`);
-  await index.deleteIndex();
+  // A live index (fed while pages rendered) that missed a page is not used: index everything again.
+  const index = indexer?.covers(pages) ? indexer : new SearchIndexer();
+  for (const page of pages) await index.add(page);
+  const files = await index.files();
+  if (index !== indexer) await index.close();
+  lap('pagefind');
   // Pagefind also writes its ready-made UIs; this site has its own, so they are not shipped.
   const used = files.filter((file) => !UNUSED_UI.test(file.path));
   // Member names are aliases too (澳大利亞 → 澳洲, 文萊 → 汶萊).
@@ -117,21 +266,41 @@ export async function buildSearchBundle(
   // The folding data is derived from exactly the text Pagefind indexed (its fragments).
   const searchData = buildSearchData({ pages: fragmentTexts(used), glossary: [...glossary, ...members] });
   searchData.p = fragmentManifest(used);
+  lap('searchData');
   return [...used, { path: SEARCH_DATA_FILE, content: new TextEncoder().encode(JSON.stringify(searchData)) }];
 }
 
-async function writeBundle(outDir: string, logger: AstroIntegrationLogger) {
-  const started = performance.now();
-  const pages = (await readBuiltHtml(outDir)).map(({ file, html }) => ({ sourcePath: file, html }));
-  const files = await buildSearchBundle(pages);
-  for (const file of files) {
-    const target = join(outDir, 'pagefind', file.path);
-    await mkdir(join(target, '..'), { recursive: true });
-    await writeFile(target, file.content);
+/** Write the files under `dir`: each folder made once, a bounded number of writes in flight. */
+async function writeFiles(dir: string, files: readonly BundleFile[]): Promise<void> {
+  for (const folder of new Set(files.map((file) => dirname(join(dir, file.path))))) {
+    await mkdir(folder, { recursive: true });
   }
-  await pagefind.close();
+  let next = 0;
+  const writer = async () => {
+    for (let at = next++; at < files.length; at = next++) {
+      const file = files[at] as BundleFile;
+      await writeFile(join(dir, file.path), file.content);
+    }
+  };
+  await Promise.all(Array.from({ length: WRITE_CONCURRENCY }, writer));
+}
+
+async function writeBundle(outDir: string, logger: AstroIntegrationLogger, indexer: SearchIndexer | undefined) {
+  const started = performance.now();
+  const duringRender = indexer?.size ?? 0;
+  const pages = (await readBuiltHtml(outDir)).map(({ file, html }) => ({ sourcePath: file, html }));
+  const timings: Record<string, number> = { read: Math.round(performance.now() - started) };
+  const files = await buildSearchBundle(pages, indexer, timings);
+  await indexer?.close();
+  const writing = performance.now();
+  await writeFiles(join(outDir, 'pagefind'), files);
+  timings['write'] = Math.round(performance.now() - writing);
   logger.info(
-    `indexed ${pages.filter((page) => BODY.test(page.html)).length} pages, ${files.length} files in ${Math.round(performance.now() - started)} ms`,
+    `indexed ${pages.filter((page) => BODY.test(page.html)).length} pages (${duringRender} while rendering), ${files.length} files; ${Math.round(performance.now() - started)} ms after rendering (${Object.entries(
+      timings,
+    )
+      .map(([name, ms]) => `${name} ${ms}`)
+      .join(', ')})`,
   );
 }
 
@@ -164,14 +333,33 @@ async function crawl(origin: string, base: string): Promise<PageSource[]> {
 
 export function pagefindIntegration(): AstroIntegration {
   let base = '/';
+  let live: SearchIndexer | undefined;
   return {
     name: 'apec:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = normaliseBase(config.base);
       },
+      'astro:build:start': () => {
+        // Index pages while the rest render (src/middleware.ts hands them over).
+        const indexer = new SearchIndexer();
+        live = indexer;
+        setRenderedPageListener((pathname, html) => {
+          const path = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+          return indexer.add({ sourcePath: path === '' || path.endsWith('/') ? `${path}index.html` : path, html });
+        });
+      },
+      'astro:build:generated': () => {
+        // Every page is rendered: let Pagefind build its indexes while the other
+        // astro:build:done steps (sitemap, link check) run.
+        setRenderedPageListener(undefined);
+        void live?.files().catch(() => undefined); // failures are reported in astro:build:done
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        await writeBundle(fileURLToPath(dir), logger);
+        setRenderedPageListener(undefined);
+        const indexer = live;
+        live = undefined;
+        await writeBundle(fileURLToPath(dir), logger, indexer);
       },
       'astro:server:setup': ({ server, logger }) => {
         let bundle: Promise<Map<string, Uint8Array>> | undefined;

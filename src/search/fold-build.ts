@@ -151,24 +151,43 @@ function latinVariants(form: string): string[] {
 }
 
 /**
- * Which of `candidates` occur in `text`, in one pass: candidates are indexed by their first
- * UTF-16 unit, so each position of the text is checked only against phrases starting there.
- * Cost grows with the text, not with text × dictionary.
+ * Which of `candidates` occur in `text`, in one pass: candidates are indexed by their first two
+ * UTF-16 units, so each position of the text is checked only against the few phrases starting
+ * there, and a phrase once found is not looked for again. Cost grows with the text, not with
+ * text × dictionary.
  */
 export function presentIn(text: string, candidates: Iterable<string>): Set<string> {
-  const byFirst = new Map<string, string[]>();
+  const singles = new Set<number>();
+  const byPair = new Map<number, string[]>();
   for (const candidate of new Set(candidates)) {
     if (candidate.length === 0) continue;
-    const first = candidate[0] as string;
-    const list = byFirst.get(first);
+    if (candidate.length === 1) {
+      singles.add(candidate.charCodeAt(0));
+      continue;
+    }
+    const pair = candidate.charCodeAt(0) * 0x10000 + candidate.charCodeAt(1);
+    const list = byPair.get(pair);
     if (list) list.push(candidate);
-    else byFirst.set(first, [candidate]);
+    else byPair.set(pair, [candidate]);
   }
   const found = new Set<string>();
   for (let i = 0; i < text.length; i++) {
-    const list = byFirst.get(text[i] as string);
+    const code = text.charCodeAt(i);
+    if (singles.delete(code)) found.add(text[i] as string);
+    if (byPair.size === 0) {
+      if (singles.size === 0) break;
+      continue;
+    }
+    const pair = code * 0x10000 + text.charCodeAt(i + 1);
+    const list = byPair.get(pair);
     if (!list) continue;
-    for (const candidate of list) if (!found.has(candidate) && text.startsWith(candidate, i)) found.add(candidate);
+    for (let at = list.length - 1; at >= 0; at--) {
+      const candidate = list[at] as string;
+      if (!text.startsWith(candidate, i)) continue;
+      found.add(candidate);
+      list.splice(at, 1);
+    }
+    if (list.length === 0) byPair.delete(pair);
   }
   return found;
 }
@@ -210,9 +229,18 @@ export function buildSearchData(input: BuildInput): SearchData {
   }
   const partial: SearchData = { v: 1, f, g: [], k: {}, w: [] };
 
+  // Which forms occur on the site: one pass over the text for all of them (section 5b and `w`).
+  const needleOf = (form: string) => form.normalize('NFKC').toLowerCase().trim();
+  let substrings: Set<string> | undefined;
   const occurs = (form: string): boolean => {
-    const needle = form.normalize('NFKC').toLowerCase().trim();
-    return needle.length > 0 && findAll(siteLower, needle, 1).length > 0;
+    const needle = needleOf(form);
+    if (needle.length === 0) return false;
+    substrings ??= presentIn(
+      siteLower,
+      [...[...groupForms.values()].flatMap((forms) => [...forms]), ...(input.vocabulary ?? [])].map(needleOf),
+    );
+    // findAll adds the word-boundary rule for Latin letters and digits (APEC is not in APECX).
+    return substrings.has(needle) && findAll(siteLower, needle, 1).length > 0;
   };
 
   // 3. Alias groups (union-find over group ids; keys attach to groups).

@@ -6,10 +6,10 @@
  *
  *   tsx src/tools/bench-index.ts <builtSiteDir> <outDir>
  */
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import * as pagefind from 'pagefind';
-import { buildSearchBundle, indexedText } from '../integrations/pagefind';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readBuiltHtml } from '../integrations/built-pages';
+import { buildSearchBundle, indexedText, SearchIndexer } from '../integrations/pagefind';
 
 const [site, out] = process.argv.slice(2);
 if (!site || !out) {
@@ -17,19 +17,11 @@ if (!site || !out) {
   process.exit(2);
 }
 const started = performance.now();
-const entries = await readdir(site, { recursive: true, withFileTypes: true });
-const paths = entries
-  .filter(
-    (entry) =>
-      entry.isFile() && entry.name.endsWith('.html') && !relative(site, entry.parentPath).startsWith('pagefind'),
-  )
-  .map((entry) => relative(site, join(entry.parentPath, entry.name)).split(sep).join('/'))
-  .sort();
-const pages = await Promise.all(
-  paths.map(async (sourcePath) => ({ sourcePath, html: await readFile(join(site, sourcePath), 'utf8') })),
-);
+const pages = (await readBuiltHtml(site)).map(({ file, html }) => ({ sourcePath: file, html }));
 const read = performance.now();
-const files = await buildSearchBundle(pages);
+const indexer = new SearchIndexer();
+const files = await buildSearchBundle(pages, indexer);
+await indexer.close();
 const indexed = performance.now();
 let bytes = 0;
 for (const file of files) {
@@ -38,7 +30,6 @@ for (const file of files) {
   await writeFile(target, file.content);
   bytes += file.content.length;
 }
-await pagefind.close();
 console.log(
   JSON.stringify({
     pages: pages.filter((page) => indexedText(page.html) !== undefined).length,
