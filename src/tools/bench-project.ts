@@ -31,24 +31,28 @@ export interface RunResult {
   wallMs: number;
   /** Peak resident set size of the whole process tree, in bytes (polled from /proc). */
   peakRss: number;
+  /** Peak of the tree's Pagefind processes together, and of everything else (Astro's Node). */
+  peakPagefindRss: number;
+  peakOtherRss: number;
   /** Stopped after `timeoutMs` (the figures are then lower bounds). */
   timedOut: boolean;
   stdout: string;
   stderr: string;
 }
 
-/** Resident set size of `pid` and its descendants (Linux /proc), in bytes. */
-function treeRss(pid: number): number {
+/** Resident set size of `pid` and its descendants (Linux /proc), in bytes: in all, and of Pagefind's processes. */
+function treeRss(pid: number): { total: number; pagefind: number } {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+  const rss = new Map<number, { bytes: number; pagefind: boolean }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ppid = Number(fields[1]);
       const pages = Number(fields[21]);
-      rss.set(Number(entry), pages * 4096);
+      rss.set(Number(entry), { bytes: pages * 4096, pagefind: name.startsWith('pagefind') });
       const list = children.get(ppid) ?? [];
       list.push(Number(entry));
       children.set(ppid, list);
@@ -57,13 +61,16 @@ function treeRss(pid: number): number {
     }
   }
   let total = 0;
+  let pagefind = 0;
   const stack = [pid];
   while (stack.length > 0) {
     const current = stack.pop() as number;
-    total += rss.get(current) ?? 0;
+    const process = rss.get(current);
+    total += process?.bytes ?? 0;
+    if (process?.pagefind) pagefind += process.bytes;
     stack.push(...(children.get(current) ?? []));
   }
-  return total;
+  return { total, pagefind };
 }
 
 /**
@@ -116,11 +123,15 @@ export function run(
       if (!options.quiet) process.stderr.write(chunk);
     });
     let peakRss = 0;
+    let peakPagefindRss = 0;
+    let peakOtherRss = 0;
     const poll = () => {
       if (child.pid === undefined) return;
-      const rss = treeRss(child.pid);
-      peakRss = Math.max(peakRss, rss);
-      options.onPoll?.(rss, stdout);
+      const { total, pagefind } = treeRss(child.pid);
+      peakRss = Math.max(peakRss, total);
+      peakPagefindRss = Math.max(peakPagefindRss, pagefind);
+      peakOtherRss = Math.max(peakOtherRss, total - pagefind);
+      options.onPoll?.(total, stdout);
     };
     const timer = setInterval(poll, 100);
     child.on('error', (error) => {
@@ -131,7 +142,16 @@ export function run(
     child.on('close', (code) => {
       clearInterval(timer);
       clearTimeout(deadline);
-      done({ code: code ?? 1, wallMs: performance.now() - started, peakRss, stdout, stderr, timedOut });
+      done({
+        code: code ?? 1,
+        wallMs: performance.now() - started,
+        peakRss,
+        peakPagefindRss,
+        peakOtherRss,
+        stdout,
+        stderr,
+        timedOut,
+      });
     });
   });
 }

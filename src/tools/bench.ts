@@ -174,10 +174,11 @@ async function astroBuild(
       .join('\n');
     throw new Error(`astro build failed in ${project}:\n${tail}`);
   }
-  const indexed = /indexed (\d+) pages, (\d+) files in (\d+) ms/.exec(result.stdout);
+  // "indexed N pages (K while rendering), F files; T ms after rendering (…)" (src/integrations/pagefind.ts)
+  const indexed = /indexed \d+ pages \(\d+ while rendering\), \d+ files; (\d+) ms after rendering/.exec(result.stdout);
   return {
     ...result,
-    indexMs: indexed ? Number(indexed[3]) : undefined,
+    indexMs: indexed ? Number(indexed[1]) : undefined,
     renderPeakRss: renderPeakRss || result.peakRss,
   };
 }
@@ -199,6 +200,10 @@ interface ScaleReport {
   buildMs: number;
   buildPeakMb: number;
   renderPeakMb: number;
+  /** Peak of the Astro (Node) process alone, and of the Pagefind processes it runs. */
+  astroPeakMb: number;
+  pagefindPeakMb: number;
+  /** The search step's time after the last page rendered (Pagefind indexes during rendering). */
   indexInBuildMs?: number | undefined;
   astroMs?: number | undefined;
   msPerPage: number;
@@ -328,6 +333,8 @@ async function benchScale(pages: number, largest: boolean): Promise<ScaleReport>
     buildMs: Math.round(cold.wallMs),
     buildPeakMb: mb(cold.peakRss),
     renderPeakMb: mb(cold.renderPeakRss),
+    astroPeakMb: mb(cold.peakOtherRss),
+    pagefindPeakMb: mb(cold.peakPagefindRss),
     indexInBuildMs: cold.indexMs,
     astroMs: cold.indexMs === undefined ? undefined : Math.round(cold.wallMs - cold.indexMs),
     msPerPage: Math.round((cold.wallMs / pages) * 100) / 100,
@@ -344,7 +351,7 @@ async function benchScale(pages: number, largest: boolean): Promise<ScaleReport>
       `scale ${pages}: the build did not finish in ${Math.round(cold.wallMs / 1000)} s (${cold.stoppedIn}); figures are lower bounds`,
     );
   log(
-    `scale ${pages}: build ${(cold.wallMs / 1000).toFixed(1)} s (index ${cold.indexMs ?? '?'} ms), peak ${mb(cold.peakRss)} MB (render ${mb(cold.renderPeakRss)} MB), dist ${report.distMb} MB, index ${report.indexMb} MB`,
+    `scale ${pages}: build ${(cold.wallMs / 1000).toFixed(1)} s (search step after rendering ${cold.indexMs ?? '?'} ms), peak ${mb(cold.peakRss)} MB (Astro ${report.astroPeakMb} MB, Pagefind ${report.pagefindPeakMb} MB), dist ${report.distMb} MB, index ${report.indexMb} MB`,
   );
 
   // Nothing to index when the build was stopped (Astro writes the pages out at the end).
@@ -541,10 +548,11 @@ function render(site: SiteReport | undefined, scale: ScaleReport[], meta: Record
         [
           'pages',
           'build s',
-          'of it indexing s',
+          'search step after rendering s',
           'ms/page',
-          'build peak MB',
-          'render peak MB',
+          'peak MB: tree',
+          'Astro',
+          'Pagefind',
           'index alone s',
           'index alone peak MB',
           'dist MB',
@@ -557,7 +565,8 @@ function render(site: SiteReport | undefined, scale: ScaleReport[], meta: Record
           s.indexInBuildMs === undefined ? '?' : (s.indexInBuildMs / 1000).toFixed(1),
           s.msPerPage,
           s.buildPeakMb,
-          s.renderPeakMb,
+          s.astroPeakMb,
+          s.pagefindPeakMb,
           s.indexAlone
             ? `${Number.isNaN(s.indexAlone.indexMs) ? '> ' : ''}${(s.indexAlone.ms / 1000).toFixed(1)}`
             : '—',
@@ -637,18 +646,25 @@ function targetChecks(
       ok: !big.timedOut && big.buildMs <= SCALE_TARGETS.buildAndIndex10kSeconds * 1000,
     });
     checks.push({
-      name: 'Astro build peak (render, before indexing) < 2 GB at 10,000',
-      value: `${big.timedOut ? '≥ ' : ''}${big.renderPeakMb} MB`,
-      ok: big.renderPeakMb * 1024 * 1024 < SCALE_TARGETS.buildPeakBytes ? (big.timedOut ? undefined : true) : false,
+      name: 'Astro build peak (the Astro process, whole build) < 2 GB at 10,000',
+      value: `${big.timedOut ? '≥ ' : ''}${big.astroPeakMb} MB`,
+      ok: big.astroPeakMb * 1024 * 1024 < SCALE_TARGETS.buildPeakBytes ? (big.timedOut ? undefined : true) : false,
     });
     checks.push({
-      name: 'whole build incl. in-build indexing, peak at 10,000 (< 2 GB?)',
+      name: 'whole build, Astro + Pagefind processes, peak at 10,000 (< 2 GB?)',
       value: `${big.timedOut ? '≥ ' : ''}${big.buildPeakMb} MB`,
       ok: big.buildPeakMb * 1024 * 1024 < SCALE_TARGETS.buildPeakBytes ? (big.timedOut ? undefined : true) : false,
     });
+    if (big.pagefindCli) {
+      checks.push({
+        name: "indexing in the build no heavier than Pagefind's CLI (Pagefind processes' peak, 10,000)",
+        value: `${big.pagefindPeakMb} MB vs ${big.pagefindCli.peakMb} MB`,
+        ok: big.timedOut ? undefined : big.pagefindPeakMb <= big.pagefindCli.peakMb,
+      });
+    }
     if (big.indexAlone && big.pagefindCli) {
       checks.push({
-        name: "indexing no heavier than Pagefind's CLI (peak, 10,000)",
+        name: "indexing alone no heavier than Pagefind's CLI (peak, 10,000)",
         value: `${big.indexAlone.peakMb} MB vs ${big.pagefindCli.peakMb} MB`,
         ok: big.indexAlone.peakMb <= big.pagefindCli.peakMb,
       });
