@@ -19,7 +19,7 @@
  *   BENCH_PAGEFIND_CLI=1         run Pagefind's CLI on the largest corpus (0: skip)
  *   BENCH_SITE=0                 skip steps 1–3 (the real site)
  *   BENCH_ROOT=<dir>             project to measure (default: the working directory)
- *   BENCH_BUILD_TIMEOUT=480      seconds any one build or indexing run may take (then: a lower bound)
+ *   BENCH_BUILD_TIMEOUT=600      seconds any one build or indexing run may take (then: a lower bound)
  *   BENCH_DEADLINE=1140          seconds after which no step may still run (keeps the bench < 20 min)
  *   BENCH_TMP=/tmp/apec-bench    work directory (deleted afterwards unless BENCH_KEEP=1)
  */
@@ -68,7 +68,7 @@ const PAGEFIND_CLI = env['BENCH_PAGEFIND_CLI'] !== '0';
 const WORK = resolve(env['BENCH_TMP'] ?? `/tmp/apec-bench-${process.pid}`);
 const KEEP = env['BENCH_KEEP'] === '1';
 /** A build or indexing run stopped after this long is reported as a lower bound. */
-const STEP_TIMEOUT_MS = Number(env['BENCH_BUILD_TIMEOUT'] ?? 480) * 1000;
+const STEP_TIMEOUT_MS = Number(env['BENCH_BUILD_TIMEOUT'] ?? 600) * 1000;
 /** The whole bench stops starting new work after this long (default 19 min: `npm run bench` < 20 min). */
 const DEADLINE = Date.now() + Number(env['BENCH_DEADLINE'] ?? 1140) * 1000;
 /** Time a step may take: a share of what is left before the deadline, at most BENCH_BUILD_TIMEOUT. */
@@ -323,7 +323,8 @@ async function benchScale(pages: number, largest: boolean): Promise<ScaleReport>
   const project = makeProject(root, join(WORK, `scale-${pages}`));
   const { bytes } = writeCorpus(root, join(project, 'content'), { pages, seed: 1 });
   log(`scale ${pages}: corpus ${kb(bytes)} KB of Markdown; astro build…`);
-  const cold = await astroBuild(project, {}, allowance(largest ? 0.5 : 0.3));
+  // The largest build is the figure the targets are about: it gets most of the time left.
+  const cold = await astroBuild(project, {}, allowance(largest ? 0.8 : 0.3));
   const dist = join(project, 'dist');
   const size = dirSize(dist);
   const index = existsSync(join(dist, 'pagefind')) ? dirSize(join(dist, 'pagefind')) : { bytes: 0, files: 0 };
