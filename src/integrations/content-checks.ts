@@ -12,8 +12,8 @@ import { takeContentProblems } from '../lib/content-problems';
 import { normaliseBase } from '../utils/paths';
 import { readBuiltHtml } from './built-pages';
 
-/** Astro's content cache (in `cacheDir`). */
-const DATA_STORE = 'data-store.json';
+/** Astro's content cache (in `cacheDir`): one file, or a folder of chunks (`collectionStorage: 'chunked'`). */
+const DATA_STORE = ['data-store.json', 'data-store/'];
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -126,7 +126,8 @@ export function contentChecks(options: { contentDir?: string } = {}): AstroInteg
         if (rendering.length > 0) {
           // Astro's content cache keeps a page that failed to render as if it were fine, and
           // would skip it on the next build: drop the cache so every page is checked again.
-          if (cacheDir) rmSync(new URL(DATA_STORE, cacheDir), { force: true });
+          if (cacheDir)
+            for (const name of DATA_STORE) rmSync(new URL(name, cacheDir), { recursive: true, force: true });
           throw new ContentError(`Content problems:\n${rendering.join('\n')}`);
         }
         const outDir = fileURLToPath(dir);
