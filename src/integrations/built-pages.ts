@@ -4,6 +4,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { eachLimit } from '../utils/concurrency';
 
 export interface BuiltHtml {
   /** Path relative to the output folder, with `/` separators, e.g. `founding/index.html`. */
@@ -25,15 +26,10 @@ async function load(outDir: string): Promise<BuiltHtml[]> {
     .sort();
   // A bounded number of reads in flight: one promise per file would open every file at once,
   // and 20,000 pages (10,000 per edition) exceed the usual limit on open files (EMFILE).
-  const pages: BuiltHtml[] = new Array<BuiltHtml>(files.length);
-  let next = 0;
-  const reader = async () => {
-    for (let at = next++; at < files.length; at = next++) {
-      const file = files[at] as string;
-      pages[at] = { file, html: await readFile(join(outDir, file), 'utf8') };
-    }
-  };
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, reader));
+  const pages = new Array<BuiltHtml>(files.length);
+  await eachLimit(files, READ_CONCURRENCY, async (file, at) => {
+    pages[at] = { file, html: await readFile(join(outDir, file), 'utf8') };
+  });
   return pages;
 }
 

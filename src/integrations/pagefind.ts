@@ -16,6 +16,7 @@ import { SEARCH_DIRECT_MAX_BYTES } from '../data/budgets';
 import { loadData } from '../lib/data';
 import { buildSearchData } from '../search/fold-build';
 import { setRenderedPageListener } from '../lib/rendered-pages';
+import { eachLimit } from '../utils/concurrency';
 import { normaliseBase } from '../utils/paths';
 import { readBuiltHtml } from './built-pages';
 
@@ -291,19 +292,12 @@ export async function buildSearchBundle(
   return [...used, { path: SEARCH_DATA_FILE, content: new TextEncoder().encode(JSON.stringify(searchData)) }];
 }
 
-/** Write the files under `dir`: each folder made once, a bounded number of writes in flight. */
-async function writeFiles(dir: string, files: readonly BundleFile[]): Promise<void> {
+/** Write the bundle's files under `dir`: each folder made once, a bounded number of writes in flight. */
+export async function writeBundleFiles(dir: string, files: readonly BundleFile[]): Promise<void> {
   for (const folder of new Set(files.map((file) => dirname(join(dir, file.path))))) {
     await mkdir(folder, { recursive: true });
   }
-  let next = 0;
-  const writer = async () => {
-    for (let at = next++; at < files.length; at = next++) {
-      const file = files[at] as BundleFile;
-      await writeFile(join(dir, file.path), file.content);
-    }
-  };
-  await Promise.all(Array.from({ length: WRITE_CONCURRENCY }, writer));
+  await eachLimit(files, WRITE_CONCURRENCY, (file) => writeFile(join(dir, file.path), file.content));
 }
 
 async function writeBundle(outDir: string, logger: AstroIntegrationLogger, indexer: SearchIndexer | undefined) {
@@ -314,7 +308,7 @@ async function writeBundle(outDir: string, logger: AstroIntegrationLogger, index
   const files = await buildSearchBundle(pages, indexer, timings);
   await indexer?.close();
   const writing = performance.now();
-  await writeFiles(join(outDir, 'pagefind'), files);
+  await writeBundleFiles(join(outDir, 'pagefind'), files);
   timings['write'] = Math.round(performance.now() - writing);
   logger.info(
     `indexed ${pages.filter((page) => BODY.test(page.html)).length} pages (${duringRender} while rendering), ${files.length} files; ${Math.round(performance.now() - started)} ms after rendering (${Object.entries(

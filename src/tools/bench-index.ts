@@ -6,10 +6,8 @@
  *
  *   tsx src/tools/bench-index.ts <builtSiteDir> <outDir>
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { readBuiltHtml } from '../integrations/built-pages';
-import { buildSearchBundle, indexedText, SearchIndexer } from '../integrations/pagefind';
+import { buildSearchBundle, indexedText, writeBundleFiles } from '../integrations/pagefind';
 
 const [site, out] = process.argv.slice(2);
 if (!site || !out) {
@@ -19,17 +17,10 @@ if (!site || !out) {
 const started = performance.now();
 const pages = (await readBuiltHtml(site)).map(({ file, html }) => ({ sourcePath: file, html }));
 const read = performance.now();
-const indexer = new SearchIndexer();
-const files = await buildSearchBundle(pages, indexer);
-await indexer.close();
+const files = await buildSearchBundle(pages);
 const indexed = performance.now();
-let bytes = 0;
-for (const file of files) {
-  const target = join(out, file.path);
-  await mkdir(join(target, '..'), { recursive: true });
-  await writeFile(target, file.content);
-  bytes += file.content.length;
-}
+await writeBundleFiles(out, files);
+const bytes = files.reduce((sum, file) => sum + file.content.length, 0);
 console.log(
   JSON.stringify({
     pages: pages.filter((page) => indexedText(page.html) !== undefined).length,
