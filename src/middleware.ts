@@ -1,17 +1,19 @@
 /**
- * Hands each page rendered by `astro build` to the search indexer (src/lib/rendered-pages.ts),
- * so indexing overlaps rendering. The response is passed on unchanged.
+ * Hands each page rendered by `astro build` to the build's listeners (src/lib/rendered-pages.ts):
+ * the search indexer, the link check and the CSP's script hashes. The response is passed on
+ * unchanged.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { renderedPageListener } from './lib/rendered-pages';
+import { renderedPageListeners } from './lib/rendered-pages';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
-  const listener = renderedPageListener();
-  if (!listener || !context.isPrerendered || !response.ok) return response;
+  const listeners = renderedPageListeners();
+  // The 404 page (written as 404.html) is not handed over: the listeners read it from disk.
+  if (listeners.length === 0 || !context.isPrerendered || !response.ok) return response;
   if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
   const html = await response.text();
-  // Waits only while the indexer has too many pages in hand (memory stays bounded).
-  await listener(context.url.pathname, html);
+  // The indexer's listener waits while it has too many pages in hand (memory stays bounded).
+  await Promise.all(listeners.map((listener) => listener(context.url.pathname, html)));
   return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { takeContentProblems } from '../lib/content-problems';
 import { normaliseBase } from '../utils/paths';
-import { readBuiltHtml } from './built-pages';
+import { interner, PageFacts } from './built-pages';
 
 /** Astro's content cache (in `cacheDir`): one file, or a folder of chunks (`collectionStorage: 'chunked'`). */
 const DATA_STORE = ['data-store.json', 'data-store/'];
@@ -50,14 +50,27 @@ export function checkContentFiles(dir: string, root: string = process.cwd()): st
   return problems;
 }
 
-export interface BuiltPage {
-  /** Site path of the page without the base path, e.g. `/founding/` or `/404.html`. */
-  path: string;
-  html: string;
+/** What the link check needs of a page: its ids, and its links as `[tag, href]`. */
+export interface PageLinks {
+  ids: ReadonlySet<string>;
+  links: readonly (readonly [tag: string, href: string])[];
 }
 
-const LINK = /<(a|link|img|script|source)\b[^>]*?\s(href|src)="([^"]*)"/g;
+export interface BuiltPage extends PageLinks {
+  /** Site path of the page without the base path, e.g. `/founding/` or `/404.html`. */
+  path: string;
+}
+
+const LINK = /<(a|link|img|script|source)\b[^>]*?\s(?:href|src)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
+
+/** The ids and links of a page's HTML; `keep` stores each string (see `interner`). */
+export function pageLinks(html: string, keep: (s: string) => string = (s) => s): PageLinks {
+  return {
+    ids: new Set(Array.from(html.matchAll(ID), (match) => keep(match[1]!))),
+    links: Array.from(html.matchAll(LINK), (match) => [keep(match[1]!), keep(match[2]!)] as const),
+  };
+}
 
 /**
  * Internal links, images and anchors that lead nowhere. Pages are served under `base`;
@@ -68,13 +81,13 @@ export function findBrokenLinks(
   base: string,
   exists: (path: string) => boolean,
 ): string[] {
-  const idsByPath = new Map<string, Set<string>>();
-  for (const page of pages) idsByPath.set(page.path, new Set([...page.html.matchAll(ID)].map((match) => match[1]!)));
+  const idsByPath = new Map<string, ReadonlySet<string>>();
+  for (const page of pages) idsByPath.set(page.path, page.ids);
   const problems: string[] = [];
   for (const page of pages) {
     const pageUrl = `http://site${base}${page.path.slice(1)}`;
-    for (const [, tag, , raw] of page.html.matchAll(LINK)) {
-      const href = raw!.replace(/&amp;/g, '&');
+    for (const [tag, raw] of page.links) {
+      const href = raw.replace(/&amp;/g, '&');
       if (href === '' || /^(https?:|mailto:|data:|tel:)/.test(href) || href.startsWith('//')) continue;
       const url = new URL(href, pageUrl);
       const path = decodeURIComponent(url.pathname);
@@ -109,6 +122,7 @@ function sourceOf(pagePath: string, contentDir: string): string {
 export function contentChecks(options: { contentDir?: string } = {}): AstroIntegration {
   let base = '/';
   let cacheDir: URL | undefined;
+  let links: PageFacts<PageLinks> | undefined;
   const contentDir = options.contentDir ?? join(process.cwd(), 'content');
   return {
     name: 'apec:content-checks',
@@ -121,7 +135,16 @@ export function contentChecks(options: { contentDir?: string } = {}): AstroInteg
         base = normaliseBase(config.base);
         cacheDir = config.cacheDir;
       },
+      'astro:build:start': () => {
+        // Collected while pages render: the check itself runs once every page is written.
+        const keep = interner();
+        links = new PageFacts('apec:content-checks', (html) => pageLinks(html, keep));
+        links.listen(base);
+      },
       'astro:build:done': async ({ dir }) => {
+        const facts = links ?? new PageFacts('apec:content-checks', (html) => pageLinks(html));
+        links = undefined;
+        facts.stop();
         const rendering = takeContentProblems();
         if (rendering.length > 0) {
           // Astro's content cache keeps a page that failed to render as if it were fine, and
@@ -131,9 +154,9 @@ export function contentChecks(options: { contentDir?: string } = {}): AstroInteg
           throw new ContentError(`Content problems:\n${rendering.join('\n')}`);
         }
         const outDir = fileURLToPath(dir);
-        const pages = (await readBuiltHtml(outDir)).map(({ file, html }) => ({
+        const pages = Array.from(await facts.all(outDir), ([file, page]) => ({
           path: `/${file}`.replace(/index\.html$/, ''),
-          html,
+          ...page,
         }));
         const problems = findBrokenLinks(pages, base, (path) => existsSync(join(outDir, path)));
         if (problems.length > 0) {

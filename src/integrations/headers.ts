@@ -10,48 +10,64 @@ import type { AstroIntegration } from 'astro';
 import { headerRules } from '../data/headers';
 import { formatHeaders, type HeaderRule } from '../lib/headers';
 import { normaliseBase } from '../utils/paths';
-import { forgetBuiltHtml, readBuiltHtml } from './built-pages';
+import { PageFacts, readBuiltHtml } from './built-pages';
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g;
 
+/** `sha256-…` of each inline executable script in one page. */
+const pageScriptHashes = (html: string): string[] =>
+  Array.from(
+    html.matchAll(INLINE_SCRIPT),
+    ([, body]) => `sha256-${createHash('sha256').update(body!).digest('base64')}`,
+  );
+
 /** `sha256-…` for every distinct inline executable script in the pages. */
 export function inlineScriptHashes(htmlPages: readonly string[]): string[] {
-  const hashes = new Set<string>();
-  for (const html of htmlPages) {
-    for (const [, body] of html.matchAll(INLINE_SCRIPT)) {
-      hashes.add(`sha256-${createHash('sha256').update(body!).digest('base64')}`);
-    }
-  }
-  return [...hashes].sort();
+  return [...new Set(htmlPages.flatMap(pageScriptHashes))].sort();
 }
 
-/** Reads a built site and returns its header rules. */
-export async function rulesForBuild(outDir: string, base: string): Promise<HeaderRule[]> {
+/**
+ * Reads a built site and returns its header rules. `scriptHashes`: the inline scripts' hashes
+ * when they are known already (collected while the pages rendered); otherwise read from the pages.
+ */
+export async function rulesForBuild(
+  outDir: string,
+  base: string,
+  scriptHashes?: readonly string[],
+): Promise<HeaderRule[]> {
   const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => relative(outDir, join(entry.parentPath, entry.name)));
-  const html = (await readBuiltHtml(outDir)).map((page) => page.html);
+  const hashes = scriptHashes ?? inlineScriptHashes((await readBuiltHtml(outDir)).map((page) => page.html));
   const unhashedSearchFiles = files
     .filter((file) => file.startsWith(`pagefind${sep}`) && file.split(sep).length === 2)
     .map((file) => file.split(sep)[1]!)
     // *.pf_meta names carry a content hash but sit beside unhashed files: left to the CDN's default.
     .filter((name) => !name.endsWith('.pf_meta'))
     .sort();
-  return headerRules({ base, scriptHashes: inlineScriptHashes(html), unhashedSearchFiles });
+  return headerRules({ base, scriptHashes: [...hashes], unhashedSearchFiles });
 }
 
 export function headersIntegration(): AstroIntegration {
   let base = '/';
+  let scripts: PageFacts<string[]> | undefined;
   return {
     name: 'apec:headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = normaliseBase(config.base);
       },
+      'astro:build:start': () => {
+        // Hashes are short new strings (nothing of the page is kept).
+        scripts = new PageFacts('apec:headers', pageScriptHashes);
+        scripts.listen(base);
+      },
       'astro:build:done': async ({ dir }) => {
         const outDir = fileURLToPath(dir);
-        await writeFile(join(outDir, '_headers'), formatHeaders(await rulesForBuild(outDir, base)));
-        forgetBuiltHtml(outDir); // the last build step that reads the pages
+        const facts = scripts ?? new PageFacts('apec:headers', pageScriptHashes);
+        scripts = undefined;
+        const hashes = [...new Set([...(await facts.all(outDir)).values()].flat())].sort();
+        await writeFile(join(outDir, '_headers'), formatHeaders(await rulesForBuild(outDir, base, hashes)));
       },
     },
   };

@@ -15,10 +15,10 @@ import * as pagefind from 'pagefind';
 import { SEARCH_DIRECT_MAX_BYTES } from '../data/budgets';
 import { loadData } from '../lib/data';
 import { buildSearchData } from '../search/fold-build';
-import { setRenderedPageListener } from '../lib/rendered-pages';
+import { builtFile, setRenderedPageListener } from '../lib/rendered-pages';
 import { eachLimit } from '../utils/concurrency';
 import { normaliseBase } from '../utils/paths';
-import { readBuiltHtml } from './built-pages';
+import { listBuiltHtml, readBuiltPages } from './built-pages';
 
 export const SEARCH_DATA_FILE = 'search-data.json';
 /** Files handed to Pagefind at once while indexing. */
@@ -179,6 +179,7 @@ interface Shard {
 export class SearchIndexer {
   readonly #shards = new Map<string, Promise<Shard>>();
   readonly #added = new Set<string>();
+  readonly #seen = new Set<string>();
   readonly #inFlight = new Set<Promise<void>>();
   readonly #failures: string[] = [];
   #files: Promise<BundleFile[]> | undefined;
@@ -201,13 +202,14 @@ export class SearchIndexer {
     return shard;
   }
 
-  /** Whether every page with a `data-pagefind-body` among `pages` has been added. */
-  covers(pages: readonly PageSource[]): boolean {
-    return pages.every((page) => this.#added.has(page.sourcePath) || !BODY.test(page.html));
+  /** Whether the page at `sourcePath` was handed to `add` (indexed, or found to have nothing to index). */
+  saw(sourcePath: string): boolean {
+    return this.#seen.has(sourcePath);
   }
 
   /** Index a page if it has a `data-pagefind-body` and was not added before; resolves once there is room for more. */
   async add(page: PageSource): Promise<void> {
+    this.#seen.add(page.sourcePath);
     if (this.#added.has(page.sourcePath) || !BODY.test(page.html)) return;
     if (this.#files) throw new Error(`Pagefind: ${page.sourcePath} added after the index was closed`);
     this.#added.add(page.sourcePath);
@@ -262,7 +264,8 @@ export class SearchIndexer {
 
 /**
  * Index the pages; return the bundle's files in memory (Pagefind's own plus search data).
- * `indexer` may already hold pages (added while they were rendered); the rest are added here.
+ * `indexer` may already hold pages (added while they were rendered; the caller closes it);
+ * the rest are added here.
  */
 export async function buildSearchBundle(
   pages: readonly PageSource[],
@@ -275,8 +278,7 @@ export async function buildSearchBundle(
     timings[name] = Math.round(now - mark);
     mark = now;
   };
-  // A live index (fed while pages rendered) that missed a page is not used: index everything again.
-  const index = indexer?.covers(pages) ? indexer : new SearchIndexer();
+  const index = indexer ?? new SearchIndexer();
   for (const page of pages) await index.add(page);
   const files = await index.files();
   if (index !== indexer) await index.close();
@@ -300,18 +302,31 @@ export async function writeBundleFiles(dir: string, files: readonly BundleFile[]
   await eachLimit(files, WRITE_CONCURRENCY, (file) => writeFile(join(dir, file.path), file.content));
 }
 
-async function writeBundle(outDir: string, logger: AstroIntegrationLogger, indexer: SearchIndexer | undefined) {
+async function writeBundle(outDir: string, logger: AstroIntegrationLogger, live: SearchIndexer | undefined) {
   const started = performance.now();
-  const duringRender = indexer?.size ?? 0;
-  const pages = (await readBuiltHtml(outDir)).map(({ file, html }) => ({ sourcePath: file, html }));
+  const built = await listBuiltHtml(outDir);
+  // Pages the renderer did not hand over (normally none, or only pages with nothing to index):
+  // if one of them is searchable, the live index is incomplete and every page is indexed again.
+  const unseen = await readBuiltPages(
+    outDir,
+    built.filter((file) => !live?.saw(file)),
+  );
+  const complete = live !== undefined && unseen.every((page) => !BODY.test(page.html));
+  const indexer = complete ? live : new SearchIndexer();
+  const pages = complete ? [] : await readBuiltPages(outDir, built);
   const timings: Record<string, number> = { read: Math.round(performance.now() - started) };
-  const files = await buildSearchBundle(pages, indexer, timings);
-  await indexer?.close();
+  const files = await buildSearchBundle(
+    pages.map(({ file, html }) => ({ sourcePath: file, html })),
+    indexer,
+    timings,
+  );
+  await indexer.close();
+  if (!complete) await live?.close();
   const writing = performance.now();
   await writeBundleFiles(join(outDir, 'pagefind'), files);
   timings['write'] = Math.round(performance.now() - writing);
   logger.info(
-    `indexed ${pages.filter((page) => BODY.test(page.html)).length} pages (${duringRender} while rendering), ${files.length} files; ${Math.round(performance.now() - started)} ms after rendering (${Object.entries(
+    `indexed ${indexer.size} pages (${live?.size ?? 0} while rendering), ${files.length} files; ${Math.round(performance.now() - started)} ms after rendering (${Object.entries(
       timings,
     )
       .map(([name, ms]) => `${name} ${ms}`)
@@ -359,19 +374,18 @@ export function pagefindIntegration(): AstroIntegration {
         // Index pages while the rest render (src/middleware.ts hands them over).
         const indexer = new SearchIndexer();
         live = indexer;
-        setRenderedPageListener((pathname, html) => {
-          const path = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
-          return indexer.add({ sourcePath: path === '' || path.endsWith('/') ? `${path}index.html` : path, html });
-        });
+        setRenderedPageListener('apec:pagefind', (pathname, html) =>
+          indexer.add({ sourcePath: builtFile(pathname, base), html }),
+        );
       },
       'astro:build:generated': () => {
         // Every page is rendered: let Pagefind build its indexes while the other
         // astro:build:done steps (sitemap, link check) run.
-        setRenderedPageListener(undefined);
+        setRenderedPageListener('apec:pagefind', undefined);
         void live?.files().catch(() => undefined); // failures are reported in astro:build:done
       },
       'astro:build:done': async ({ dir, logger }) => {
-        setRenderedPageListener(undefined);
+        setRenderedPageListener('apec:pagefind', undefined);
         const indexer = live;
         live = undefined;
         await writeBundle(fileURLToPath(dir), logger, indexer);
