@@ -50,6 +50,7 @@ import {
 } from './bench-browser';
 import { runLighthouse, type LighthouseSummary } from './bench-lighthouse';
 import { makeProject, run, toolPath, type RunResult } from './bench-project';
+import { BUILD_ENV } from './build';
 import { editPage, writeCorpus } from './corpus';
 import { serve } from './serve';
 
@@ -145,7 +146,7 @@ async function astroBuild(
   let renderPeakRss = 0;
   const result = await run('astro', ['build'], {
     cwd: project,
-    env: { PATH: toolPath(root), ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
+    env: { PATH: toolPath(root), ...BUILD_ENV, ...extraEnv },
     quiet: true,
     timeoutMs,
     onPoll: (rss, out) => {
