@@ -9,8 +9,9 @@ import { renderedPageListeners } from './lib/rendered-pages';
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   const listeners = renderedPageListeners();
-  // The 404 page (written as 404.html) is not handed over: the listeners read it from disk.
-  if (listeners.length === 0 || !context.isPrerendered || !response.ok) return response;
+  // Astro writes every prerendered body as it is (the 404 page's too), except redirects.
+  const redirect = response.status >= 300 && response.status < 400;
+  if (listeners.length === 0 || !context.isPrerendered || redirect) return response;
   if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
   const html = await response.text();
   // The indexer's listener waits while it has too many pages in hand (memory stays bounded).

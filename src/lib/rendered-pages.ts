@@ -24,12 +24,16 @@ export function setRenderedPageListener(name: string, listener: RenderedPageList
   else listeners.delete(name);
 }
 
+/** Pages Astro writes as `404.html` and `500.html` whatever the build format. */
+const STATUS_PAGES = /^(?:404|500)\/?$/;
+
 /**
  * The file a rendered page is written to, relative to the output folder (`build.format:
- * 'directory'`): `/sub/founding/` → `founding/index.html`, `/sub/404` → `404.html`.
+ * 'directory'`, as Astro names it): `/sub/founding/` → `founding/index.html`, `/sub/404/` → `404.html`.
  */
 export function builtFile(pathname: string, base: string): string {
   const path = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+  if (STATUS_PAGES.test(path)) return `${path.replace(/\/$/, '')}.html`;
   if (path === '' || path.endsWith('/')) return `${path}index.html`;
   return path.endsWith('.html') ? path : `${path}.html`;
 }
