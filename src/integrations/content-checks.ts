@@ -2,7 +2,7 @@
  * Checks on content that neither the collection schema nor the Markdown pipeline make:
  * raw files (encoding, emptiness, two files for one URL) before anything is built, and
  * the built pages' links and anchors afterwards. Each problem names the file; any problem
- * stops the build before dist/ is replaced (see src/tools/build.ts).
+ * stops the build before dist/ is replaced (see tools/build.ts).
  */
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * Problems found while rendering content. Astro's content layer logs a page that fails to
  * render and carries on, so plugins also record each problem here (`file:line: problem`);
- * the build fails on any (src/integrations/content-checks.ts, src/tools/build.ts). Kept on
+ * the build fails on any (src/integrations/content-checks.ts, tools/build.ts). Kept on
  * globalThis so every copy of this module in the build process shares one list.
  */
 import { relative } from 'node:path';

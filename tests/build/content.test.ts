@@ -8,7 +8,7 @@ import type { Element, Nodes, Root, RootContent } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { describe, expect, test } from 'vitest';
 import { loadData } from '../../src/lib/data';
-import { lintLine } from '../../src/scripts/lint-zh';
+import { lintLine } from '../../tools/lint-zh';
 import { contentPages, loadPage, textOf } from './helpers';
 
 const pages = await contentPages();

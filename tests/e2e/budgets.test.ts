@@ -1,6 +1,6 @@
 /**
  * Budgets (src/data/budgets.ts) in a real Chromium, on bytes as sent by the CDN stand-in
- * (src/tools/serve.ts, brotli): what a page transfers before search, that nothing of search
+ * (tools/serve.ts, brotli): what a page transfers before search, that nothing of search
  * loads before the reader shows intent, and what search transfers up to the first results.
  * Bytes are counted by a proxy in front of the server, so requests from Pagefind's worker
  * count too.
@@ -8,7 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { BUDGET_QUERIES, KB, PAGE_BUDGETS, SEARCH_BUDGET, pageTypeOf } from '../../src/data/budgets';
-import { classify, countingProxy, measurePage, measureSearch, type Transfer } from '../../src/tools/bench-browser';
+import { classify, countingProxy, measurePage, measureSearch, type Transfer } from '../../tools/bench/browser';
 import { launch } from '../support/browser';
 import { builtPages, contentPages } from '../build/helpers';
 

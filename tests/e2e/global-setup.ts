@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { serve } from '../../src/tools/serve';
-import { ensureChromium } from '../support/chromium';
+import { serve } from '../../tools/serve';
+import { ensureChromium } from '../../tools/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { evaluateInBrowser, loadQueries, runQuery } from '../../src/tools/search-eval';
+import { evaluateInBrowser, loadQueries, runQuery } from '../../tools/search/eval';
 import { launch, openPage, type WatchedPage } from '../support/browser';
 
 const siteUrl = inject('siteUrl');

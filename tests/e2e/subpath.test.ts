@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { serve } from '../../src/tools/serve';
+import { serve } from '../../tools/serve';
 import { launch, openPage } from '../support/browser';
 import { copyProject, type ProjectCopy } from '../support/project-copy';
 

@@ -4,7 +4,7 @@
  * local server.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from './chromium';
+import { CHROMIUM_ARGS } from '../../tools/chromium';
 
 export interface WatchedPage {
   page: Page;

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
-const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public'];
+const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'tools', 'content', 'public'];
 
 /**
  * The environment without what Vitest adds (NODE_ENV=test, and Vite's BASE_URL, MODE, DEV,
@@ -26,7 +26,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
 
 export interface ProjectCopy {
   dir: string;
-  /** Runs `npm run build`'s script (tsx src/tools/build.ts) with extra environment. */
+  /** Runs `npm run build`'s script (tsx tools/build.ts) with extra environment. */
   build(env?: Record<string, string>): Promise<{ ok: boolean; output: string }>;
   remove(): Promise<void>;
 }
@@ -45,7 +45,7 @@ export async function copyProject(): Promise<ProjectCopy> {
     dir,
     async build(env = {}) {
       try {
-        const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), ['src/tools/build.ts'], {
+        const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), ['tools/build.ts'], {
           cwd: dir,
           env: { ...cleanEnv(), PATH: `${join(root, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`, ...env },
           maxBuffer: 64 * 1024 * 1024,

@@ -2,7 +2,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { DataError, loadData, parseDataList } from '../../src/lib/data';
 import { glossarySchema, memberSchema, timelineSchema } from '../../src/data/schemas';
-import { lintZh } from '../../src/scripts/lint-zh';
+import { lintZh } from '../../tools/lint-zh';
 
 describe('loadData()', () => {
   const data = loadData();

@@ -1,6 +1,6 @@
-/** The Chinese copy lint (src/scripts/lint-zh.ts) on small strings. */
+/** The Chinese copy lint (tools/lint-zh.ts) on small strings. */
 import { describe, expect, test } from 'vitest';
-import { lintZh, proseOf } from '../../src/scripts/lint-zh';
+import { lintZh, proseOf } from '../../tools/lint-zh';
 
 const rules = (text: string) => lintZh(text, 'x.md').map((problem) => problem.rule);
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluate, pagePath } from '../../src/search/eval';
+import { evaluate, pagePath } from '../../tools/search/score';
 import { escapeHtml, findAll, markText } from '../../src/search/query';
 
 describe('markText / escapeHtml', () => {

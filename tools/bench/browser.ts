@@ -2,7 +2,7 @@
  * Browser measurements for `npm run bench` and the e2e budget test: what a page transfers
  * before search, what search transfers from intent to the first results, and how long the
  * search takes from the last keystroke to results on screen. Bytes are body bytes as sent
- * (Content-Length of the brotli/gzip response from src/tools/serve.ts, a CDN stand-in).
+ * (Content-Length of the brotli/gzip response from tools/serve.ts, a CDN stand-in).
  */
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';

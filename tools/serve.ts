@@ -4,14 +4,14 @@
  * or gzip when the browser asks for it. Used by `npm start`, the browser tests and the
  * benchmarks, so all three see what a reader would get from a CDN.
  *
- *   tsx src/tools/serve.ts [dir=dist] [--port 4321] [--base /]
+ *   tsx tools/serve.ts [dir=dist] [--port 4321] [--base /]
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { parseHeaders, headersFor, type HeaderRule } from '../lib/headers';
+import { parseHeaders, headersFor, type HeaderRule } from '../src/lib/headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

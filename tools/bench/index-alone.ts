@@ -4,14 +4,14 @@
  * integration runs) over the HTML of a built site and writes the bundle to `outDir`.
  * Run with the project as working directory (it reads src/data/).
  *
- *   tsx src/tools/bench-index.ts <builtSiteDir> <outDir>
+ *   tsx tools/bench/index-alone.ts <builtSiteDir> <outDir>
  */
-import { readBuiltHtml } from '../integrations/built-pages';
-import { buildSearchBundle, indexedText, writeBundleFiles } from '../integrations/pagefind';
+import { readBuiltHtml } from '../../src/integrations/built-pages';
+import { buildSearchBundle, indexedText, writeBundleFiles } from '../../src/integrations/pagefind';
 
 const [site, out] = process.argv.slice(2);
 if (!site || !out) {
-  console.error('usage: tsx src/tools/bench-index.ts <builtSiteDir> <outDir>');
+  console.error('usage: tsx tools/bench/index-alone.ts <builtSiteDir> <outDir>');
   process.exit(2);
 }
 const started = performance.now();

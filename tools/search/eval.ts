@@ -3,11 +3,11 @@
  * built site's dialog, in Chromium) and prints recall@5 and precision per group.
  * The e2e test tests/e2e/search-eval.test.ts runs the same code and asserts 100 %.
  *
- *   tsx src/tools/search-eval.ts [dist] [--json out.json]
+ *   tsx tools/search/eval.ts [dist] [--json out.json]
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { evaluate, pagePath, type GroupResult, type QuerySet } from '../search/eval';
+import { evaluate, pagePath, type GroupResult, type QuerySet } from './score';
 
 export const loadQueries = async (): Promise<QuerySet> =>
   JSON.parse(await readFile(new URL('../../tests/search/queries.json', import.meta.url), 'utf8')) as QuerySet;
@@ -72,8 +72,8 @@ export function formatTable(results: readonly GroupResult[]): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { chromium } = await import('playwright-core');
-  const { serve } = await import('./serve');
-  const { CHROMIUM_ARGS, ensureChromium } = await import('../../tests/support/chromium');
+  const { serve } = await import('../serve');
+  const { CHROMIUM_ARGS, ensureChromium } = await import('../chromium');
   const args = process.argv.slice(2);
   const jsonAt = args.indexOf('--json');
   const jsonOut = jsonAt === -1 ? undefined : args.splice(jsonAt, 2)[1];

@@ -7,7 +7,7 @@
  *
  * Deterministic: the same seed, page count and inputs give byte-identical files.
  *
- *   tsx src/tools/corpus.ts <outDir> [--pages 1000] [--seed 1]
+ *   tsx tools/corpus.ts <outDir> [--pages 1000] [--seed 1]
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -283,7 +283,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const seed = Number(option('--seed') ?? 1);
   const out = args[0];
   if (!out) {
-    console.error('usage: tsx src/tools/corpus.ts <outDir> [--pages 1000] [--seed 1]');
+    console.error('usage: tsx tools/corpus.ts <outDir> [--pages 1000] [--seed 1]');
     process.exit(2);
   }
   const { bytes } = writeCorpus(process.cwd(), out, { pages, seed });

@@ -6,8 +6,8 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import { CHROMIUM_ARGS } from '../../tests/support/chromium';
-import { median } from './bench-browser';
+import { CHROMIUM_ARGS } from '../chromium';
+import { median } from './browser';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 

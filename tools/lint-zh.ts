@@ -4,7 +4,7 @@
  * full-width punctuation, and Taiwan usage (a Hong Kong / mainland form may appear only inside
  * the full-width parentheses right after the Taiwan form, e.g. `東協（東盟）`).
  *
- * Usage: node src/scripts/lint-zh.ts [file ...]   (default: every content/**\/*.md(x))
+ * Usage: node tools/lint-zh.ts [file ...]   (default: every content/**\/*.md(x))
  * Prints `file:line: [rule] message` and exits 1 on any problem. Erasable TypeScript only.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -6,8 +6,8 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fragmentTexts } from '../integrations/pagefind';
-import { findAll, lowerSameLength } from '../search/query';
+import { fragmentTexts } from '../../src/integrations/pagefind';
+import { findAll, lowerSameLength } from '../../src/search/query';
 
 interface Query {
   q: string;

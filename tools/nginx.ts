@@ -1,9 +1,9 @@
 /**
  * Prints the nginx equivalent of a build's `_headers` (the README's nginx snippet).
- *   tsx src/tools/nginx.ts [dist] [--base /]
+ *   tsx tools/nginx.ts [dist] [--base /]
  */
-import { rulesForBuild } from '../integrations/headers';
-import { formatNginx } from '../lib/headers';
+import { rulesForBuild } from '../src/integrations/headers';
+import { formatNginx } from '../src/lib/headers';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--base');

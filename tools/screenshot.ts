@@ -1,10 +1,10 @@
 /**
  * Screenshots of pages, wide and narrow, light and dark, for looking at what we built.
- *   tsx src/tools/screenshot.ts http://localhost:4321/founding/ [more urls] --out .tmp/shots
+ *   tsx tools/screenshot.ts http://localhost:4321/founding/ [more urls] --out .tmp/shots
  */
 import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, ensureChromium } from '../../tests/support/chromium';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium';
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');

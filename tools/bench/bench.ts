@@ -7,7 +7,7 @@
  *    (intent → first results → a second query), in Chromium, bytes as the brotli server sends.
  * 2. Lighthouse 12.2.3 on home and a content page, mobile and desktop, median of runs.
  * 3. Search latency, last keystroke → results on screen, cold and warm, median.
- * 4. Build at scale: synthetic corpora (src/tools/corpus.ts), build + index time and peak
+ * 4. Build at scale: synthetic corpora (tools/corpus.ts), build + index time and peak
  *    memory, indexing alone, ms/page, dist and index size, one-page-edit rebuild, and
  *    Pagefind's own CLI on the largest corpus.
  *
@@ -37,8 +37,8 @@ import {
   SCALE_TARGETS,
   SEARCH_BUDGET,
   pageTypeOf,
-} from '../data/budgets';
-import { CHROMIUM_ARGS, ensureChromium } from '../../tests/support/chromium';
+} from '../../src/data/budgets';
+import { CHROMIUM_ARGS, ensureChromium } from '../chromium';
 import {
   countingProxy,
   measureLatency,
@@ -47,12 +47,12 @@ import {
   type PageWeight,
   type SearchLatency,
   type SearchPhases,
-} from './bench-browser';
-import { runLighthouse, type LighthouseSummary } from './bench-lighthouse';
-import { makeProject, run, toolPath, type RunResult } from './bench-project';
-import { BUILD_ENV } from './build';
-import { editPage, writeCorpus } from './corpus';
-import { serve } from './serve';
+} from './browser';
+import { runLighthouse, type LighthouseSummary } from './lighthouse';
+import { makeProject, run, toolPath, type RunResult } from './project';
+import { BUILD_ENV } from '../build';
+import { editPage, writeCorpus } from '../corpus';
+import { serve } from '../serve';
 
 /** The project to measure (default: the working directory; BENCH_ROOT for a snapshot elsewhere). */
 const root = resolve(process.env['BENCH_ROOT'] ?? process.cwd());
@@ -379,7 +379,7 @@ async function benchScale(pages: number, largest: boolean): Promise<ScaleReport>
   }
   const alone = cold.timedOut
     ? undefined
-    : await run('tsx', [join(here, 'bench-index.ts'), dist, join(project, 'index-alone')], {
+    : await run('tsx', [join(here, 'index-alone.ts'), dist, join(project, 'index-alone')], {
         cwd: project,
         env: { PATH: toolPath(root) },
         quiet: true,

@@ -3,12 +3,12 @@
  * when the whole build (pages, link checks, search index) succeeded. A failed build leaves
  * the previous dist/ untouched, so a deploy never picks up half a site.
  *
- *   tsx src/tools/build.ts [--out dist]
+ *   tsx tools/build.ts [--out dist]
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { takeContentProblems } from '../lib/content-problems';
+import { takeContentProblems } from '../src/lib/content-problems';
 
 /**
  * The build's environment (`npm run bench` builds with it too). MIMALLOC_PURGE_DELAY: Rolldown,
