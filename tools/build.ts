@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { takeContentProblems } from '../src/lib/content-problems';
+import { isRunAsScript } from './run-as-script';
 
 /**
  * The build's environment (`npm run bench` builds with it too). MIMALLOC_PURGE_DELAY: Rolldown,
@@ -47,7 +48,7 @@ export function describeError(error: unknown): string {
   return `${where}${error.message}`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isRunAsScript(import.meta.url)) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--out');
   const outDir = at === -1 ? 'dist' : args[at + 1]!;

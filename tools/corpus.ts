@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { isRunAsScript } from './run-as-script';
 
 const GROUPS = ['basics', 'organisation', 'history', 'reference'] as const;
 
@@ -273,7 +274,7 @@ export function editPage(contentDir: string, index: number, stamp: string): stri
   return file;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isRunAsScript(import.meta.url)) {
   const args = process.argv.slice(2);
   const option = (name: string) => {
     const at = args.indexOf(name);

@@ -8,8 +8,8 @@
  * Prints `file:line: [rule] message` and exits 1 on any problem. Erasable TypeScript only.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { isRunAsScript } from './run-as-script';
 
 export interface Problem {
   file: string;
@@ -185,6 +185,6 @@ function main(args: readonly string[]): number {
   return count > 0 ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isRunAsScript(import.meta.url)) {
   process.exitCode = main(process.argv.slice(2));
 }

@@ -12,6 +12,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { parseHeaders, headersFor, type HeaderRule } from '../src/lib/headers';
+import { isRunAsScript } from './run-as-script';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -109,7 +110,7 @@ export async function serve({ dir, port, base = '/', host = '127.0.0.1' }: Serve
   return server;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isRunAsScript(import.meta.url)) {
   const args = process.argv.slice(2);
   const option = (name: string) => {
     const at = args.indexOf(name);

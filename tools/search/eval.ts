@@ -8,6 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { evaluate, pagePath, type GroupResult, type QuerySet } from './score';
+import { isRunAsScript } from '../run-as-script';
 
 export const loadQueries = async (): Promise<QuerySet> =>
   JSON.parse(await readFile(new URL('../../tests/search/queries.json', import.meta.url), 'utf8')) as QuerySet;
@@ -70,7 +71,7 @@ export function formatTable(results: readonly GroupResult[]): string {
   ].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isRunAsScript(import.meta.url)) {
   const { chromium } = await import('playwright-core');
   const { serve } = await import('../serve');
   const { CHROMIUM_ARGS, ensureChromium } = await import('../chromium');
