@@ -1,6 +1,7 @@
 /** `_headers` and the README's nginx snippet come from one source and agree with the build. */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { inlineScriptHashes, rulesForBuild } from '../../src/integrations/headers';
 import { formatNginx, headersFor, parseHeaders } from '../../src/lib/headers';
@@ -40,5 +41,5 @@ test('hashed files are cached for a year, HTML and unhashed search files revalid
 test("the README's nginx snippet is the one generated from this build", async () => {
   const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
   const block = /<!-- nginx:start -->\n```nginx\n([\s\S]*?)```\n<!-- nginx:end -->/.exec(readme)?.[1];
-  expect(block).toBe(formatNginx(await rulesForBuild(distDir.pathname, '/')));
+  expect(block).toBe(formatNginx(await rulesForBuild(fileURLToPath(distDir), '/')));
 });

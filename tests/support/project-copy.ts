@@ -6,10 +6,11 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const root = new URL('../../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'tools', 'content', 'public'];
 
 /**
@@ -31,8 +32,9 @@ export interface ProjectCopy {
   remove(): Promise<void>;
 }
 
-export async function copyProject(): Promise<ProjectCopy> {
-  const dir = await mkdtemp(join(tmpdir(), 'apec-site-'));
+/** A copy in a new temporary folder whose name starts with `prefix` (a space in it tests paths that URLs escape). */
+export async function copyProject(prefix = 'apec-site-'): Promise<ProjectCopy> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
   await Promise.all(COPIED.map((name) => cp(join(root, name), join(dir, name), { recursive: true })));
   // Link each package, but give the copy its own caches and temp files (.astro, .vite,
   // .vite-temp …): builds running side by side must share nothing they write.
