@@ -16,7 +16,7 @@ import { rehypeFootnotesUnindexed } from './src/markdown/rehype-footnotes-uninde
 import { remarkCheckImages } from './src/markdown/remark-check-images';
 import { remarkCiteSources } from './src/markdown/remark-cite-sources';
 import { rehypeWrapTables } from './src/markdown/rehype-wrap-tables';
-import { normaliseBase } from './src/utils/paths';
+import { normaliseBase } from './src/lib/paths';
 
 // Where the site is deployed: documented in README.md ("Build for a sub-path").
 const site = process.env.SITE_URL || 'https://apec.example.org';

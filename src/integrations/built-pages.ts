@@ -6,7 +6,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { builtFile, setRenderedPageListener } from '../lib/rendered-pages';
-import { eachLimit } from '../utils/concurrency';
+import { eachLimit } from '../lib/concurrency';
 
 export interface BuiltHtml {
   /** Path relative to the output folder, with `/` separators, e.g. `founding/index.html`. */

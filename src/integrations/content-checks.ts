@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { takeContentProblems } from '../lib/content-problems';
-import { normaliseBase } from '../utils/paths';
+import { normaliseBase } from '../lib/paths';
 import { interner, PageFacts } from './built-pages';
 
 /** Astro's content cache (in `cacheDir`): one file, or a folder of chunks (`collectionStorage: 'chunked'`). */

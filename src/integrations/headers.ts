@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { headerRules } from '../data/headers';
 import { formatHeaders, type HeaderRule } from '../lib/headers';
-import { normaliseBase } from '../utils/paths';
+import { normaliseBase } from '../lib/paths';
 import { PageFacts, readBuiltHtml } from './built-pages';
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g;

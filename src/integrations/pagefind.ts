@@ -16,8 +16,8 @@ import { SEARCH_DIRECT_MAX_BYTES } from '../data/budgets';
 import { loadData } from '../lib/data';
 import { buildSearchData } from '../search/fold-build';
 import { builtFile, setRenderedPageListener } from '../lib/rendered-pages';
-import { eachLimit } from '../utils/concurrency';
-import { normaliseBase } from '../utils/paths';
+import { eachLimit } from '../lib/concurrency';
+import { normaliseBase } from '../lib/paths';
 import { listBuiltHtml, readBuiltPages } from './built-pages';
 
 export const SEARCH_DATA_FILE = 'search-data.json';

@@ -1,8 +1,8 @@
 /** The one place that reads the `docs` collection; everything else asks here. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { GROUPS } from '../data/groups';
-import { buildNavigation, type Navigation } from '../utils/navigation';
-import { toSlugParam } from '../utils/paths';
+import { buildNavigation, type Navigation } from './navigation';
+import { toSlugParam } from './paths';
 
 export type Doc = CollectionEntry<'docs'>;
 

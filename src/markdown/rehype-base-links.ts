@@ -5,7 +5,7 @@
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
-import { withBase } from '../utils/paths';
+import { withBase } from '../lib/paths';
 
 export interface Options {
   base: string;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { eachLimit } from '../../src/utils/concurrency';
+import { eachLimit } from '../../src/lib/concurrency';
 
 test('runs every item once, never more than the limit at a time', async () => {
   const items = Array.from({ length: 25 }, (_, index) => index);

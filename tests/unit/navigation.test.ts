@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { buildNavigation, neighbours, sidebarFor, type NavInput } from '../../src/utils/navigation';
+import { buildNavigation, neighbours, sidebarFor, type NavInput } from '../../src/lib/navigation';
 
 const groups = [
   { id: 'a', label: 'A 組' },

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { normaliseBase, pagePath, toSlugParam, withBase } from '../../src/utils/paths';
+import { normaliseBase, pagePath, toSlugParam, withBase } from '../../src/lib/paths';
 
 test('normalises base paths to / or /a/b/', () => {
   expect(normaliseBase(undefined)).toBe('/');
