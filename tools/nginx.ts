@@ -3,7 +3,7 @@
  *   tsx tools/nginx.ts [dist] [--base /]
  */
 import { rulesForBuild } from '../src/integrations/headers';
-import { formatNginx } from '../src/lib/headers';
+import { formatNginx } from '../src/lib/header-formats';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--base');

@@ -7,8 +7,8 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headerRules } from '../data/headers';
-import { formatHeaders, type HeaderRule } from '../lib/headers';
+import { headerRules } from '../lib/header-rules';
+import { formatHeaders, type HeaderRule } from '../lib/header-formats';
 import { normaliseBase } from '../lib/paths';
 import { PageFacts, readBuiltHtml } from './built-pages';
 

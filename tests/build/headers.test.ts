@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { inlineScriptHashes, rulesForBuild } from '../../src/integrations/headers';
-import { formatNginx, headersFor, parseHeaders } from '../../src/lib/headers';
+import { formatNginx, headersFor, parseHeaders } from '../../src/lib/header-formats';
 import { builtPages, distDir, readDist } from './helpers';
 
 const rules = parseHeaders(await readDist('_headers'));

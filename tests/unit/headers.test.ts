@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatHeaders, headersFor, parseHeaders, patternToRegExp } from '../../src/lib/headers';
+import { formatHeaders, headersFor, parseHeaders, patternToRegExp } from '../../src/lib/header-formats';
 
 const file = `# comment
 /*

@@ -3,7 +3,7 @@
  * Pages) and the README's nginx snippet are both generated from this file, so they cannot
  * drift. Patterns are root-relative; the base path is prefixed when the files are written.
  */
-import type { HeaderRule } from '../lib/headers';
+import type { HeaderRule } from './header-formats';
 
 /** Content-Security-Policy. No 'unsafe-inline': inline scripts are allowed by hash only. */
 export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
