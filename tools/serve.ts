@@ -11,7 +11,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { parseHeaders, headersFor, type HeaderRule } from '../src/lib/header-formats';
+import { parseHeaders } from '../src/lib/header-formats';
+import { headersFor, type HeaderRule } from '../src/lib/header-rules';
 import { isRunAsScript } from './run-as-script';
 
 const TYPES: Record<string, string> = {

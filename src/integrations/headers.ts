@@ -1,14 +1,14 @@
 /**
  * Writes `_headers` (Netlify / Cloudflare Pages format) into the build from
- * src/data/headers.ts, with the SHA-256 hashes of the site's inline scripts in the CSP.
+ * src/lib/header-rules.ts, with the SHA-256 hashes of the site's inline scripts in the CSP.
  */
 import { createHash } from 'node:crypto';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headerRules } from '../lib/header-rules';
-import { formatHeaders, type HeaderRule } from '../lib/header-formats';
+import { formatHeaders } from '../lib/header-formats';
+import { headerRules, type HeaderRule } from '../lib/header-rules';
 import { normaliseBase } from '../lib/paths';
 import { PageFacts, readBuiltHtml } from './built-pages';
 

@@ -1,17 +1,11 @@
 /**
- * `_headers` files (the Netlify / Cloudflare Pages format): parse, match and write.
+ * The header rules written out: `_headers` files (the Netlify / Cloudflare Pages format),
+ * parsed and written, and the same rules as an nginx snippet.
  *
  *   /_astro/*
  *     Cache-Control: public, max-age=31536000, immutable
- *
- * A path pattern may use `*` (any rest of the path) and `:name` (one path segment).
- * Every rule that matches a path applies; when two set the same header, the later wins.
  */
-
-export interface HeaderRule {
-  pattern: string;
-  headers: [name: string, value: string][];
-}
+import { patternSource, type HeaderRule } from './header-rules';
 
 export function parseHeaders(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
@@ -37,33 +31,6 @@ export function formatHeaders(rules: readonly HeaderRule[]): string {
   );
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-export function patternToRegExp(pattern: string): RegExp {
-  const source = pattern
-    .split(/(\*|:[A-Za-z]\w*)/)
-    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : escapeRegExp(part)))
-    .join('');
-  return new RegExp(`^${source}$`);
-}
-
-/** The headers a CDN would send for `pathname`. */
-export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<string, string> {
-  const result = new Map<string, string>();
-  for (const rule of rules) {
-    if (!patternToRegExp(rule.pattern).test(pathname)) continue;
-    for (const [name, value] of rule.headers) result.set(name, value);
-  }
-  return result;
-}
-
-/** A path pattern as the body of an nginx regex (no anchors). */
-const patternToNginx = (pattern: string) =>
-  pattern
-    .split(/(\*|:[A-Za-z]\w*)/)
-    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : escapeRegExp(part)))
-    .join('');
-
 /**
  * The same rules as an nginx `server { … }` fragment: the first rule's headers (the
  * security headers, for every path) at server level, and one regex location per distinct
@@ -77,12 +44,12 @@ export function formatNginx(rules: readonly HeaderRule[], includeFile = 'snippet
   for (const rule of rest) {
     const key = JSON.stringify(rule.headers);
     const group = groups.get(key) ?? { headers: rule.headers, patterns: [] };
-    group.patterns.push(patternToNginx(rule.pattern));
+    group.patterns.push(patternSource(rule.pattern));
     groups.set(key, group);
   }
   return (
     [
-      `# Generated from src/data/headers.ts by \`npm run headers:nginx\`; do not edit by hand.`,
+      `# Generated from src/lib/header-rules.ts by \`npm run headers:nginx\`; do not edit by hand.`,
       `# ${includeFile}:`,
       ...(all?.headers ?? []).map((header) => `#   ${line(header)}`),
       '',

@@ -1,9 +1,40 @@
 /**
- * The HTTP headers the site must be served with, as data: `_headers` (Netlify, Cloudflare
- * Pages) and the README's nginx snippet are both generated from this file, so they cannot
- * drift. Patterns are root-relative; the base path is prefixed when the files are written.
+ * The HTTP headers the site must be served with, as data, and how a CDN applies them:
+ * `_headers` (Netlify, Cloudflare Pages) and the README's nginx snippet are both rendered
+ * from these rules (./header-formats.ts), so they cannot drift. Patterns are root-relative;
+ * the base path is prefixed when the files are written.
  */
-import type { HeaderRule } from './header-formats';
+
+/**
+ * One rule: the headers a CDN adds to every path matching `pattern`. A pattern may use `*`
+ * (any rest of the path) and `:name` (one path segment). Every rule that matches a path
+ * applies; when two set the same header, the later wins.
+ */
+export interface HeaderRule {
+  pattern: string;
+  headers: [name: string, value: string][];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A path pattern as the body of a regular expression (no anchors), for JavaScript and nginx alike. */
+export const patternSource = (pattern: string): string =>
+  pattern
+    .split(/(\*|:[A-Za-z]\w*)/)
+    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : escapeRegExp(part)))
+    .join('');
+
+export const patternToRegExp = (pattern: string): RegExp => new RegExp(`^${patternSource(pattern)}$`);
+
+/** The headers a CDN would send for `pathname`. */
+export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const rule of rules) {
+    if (!patternToRegExp(rule.pattern).test(pathname)) continue;
+    for (const [name, value] of rule.headers) result.set(name, value);
+  }
+  return result;
+}
 
 /** Content-Security-Policy. No 'unsafe-inline': inline scripts are allowed by hash only. */
 export function contentSecurityPolicy(scriptHashes: readonly string[]): string {

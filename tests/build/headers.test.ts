@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { inlineScriptHashes, rulesForBuild } from '../../src/integrations/headers';
-import { formatNginx, headersFor, parseHeaders } from '../../src/lib/header-formats';
+import { formatNginx, parseHeaders } from '../../src/lib/header-formats';
+import { headersFor } from '../../src/lib/header-rules';
 import { builtPages, distDir, readDist } from './helpers';
 
 const rules = parseHeaders(await readDist('_headers'));

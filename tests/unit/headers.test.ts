@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { formatHeaders, headersFor, parseHeaders, patternToRegExp } from '../../src/lib/header-formats';
+import { formatHeaders, parseHeaders } from '../../src/lib/header-formats';
+import { headersFor, patternToRegExp } from '../../src/lib/header-rules';
 
 const file = `# comment
 /*
