@@ -7,6 +7,7 @@ import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { sitemapI18n } from './src/i18n/editions';
 import { contentChecks } from './src/integrations/content-checks';
 import { headersIntegration } from './src/integrations/headers';
 import { pagefindIntegration } from './src/integrations/pagefind';
@@ -78,7 +79,7 @@ export default defineConfig({
     sitemap({
       filter: (page) => !page.endsWith('/404/'),
       // Both editions, each URL listing its twin as an alternate.
-      i18n: { defaultLocale: 'zh-hant', locales: { 'zh-hant': 'zh-Hant-TW', 'zh-hans': 'zh-Hans' } },
+      i18n: sitemapI18n(),
     }),
     contentChecks(),
     mdx(),

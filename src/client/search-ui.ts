@@ -4,6 +4,7 @@
  * Every string from the index is already HTML-escaped by the engine (only `<mark>` is
  * added); every string from the reader goes into the page as text, never as HTML.
  */
+import { SEARCH_DIRECT_MAX_PAGES } from '../data/budgets';
 import { createSearch, type SearchHit, type SearchOutcome } from '../search/client';
 
 const base = document.documentElement.dataset['base'] ?? '/';
@@ -22,7 +23,7 @@ const engine = createSearch({
   pagefindOptions: { baseUrl: base, noWorker: true },
   // A site this size is searched from Pagefind's fragments directly; a larger one (or a page
   // that sets data-search-scan-limit="0", as a test does) through Pagefind's wasm and index.
-  fullScanLimit: Number(document.documentElement.dataset['searchScanLimit'] ?? 150) || 0,
+  fullScanLimit: Number(document.documentElement.dataset['searchScanLimit'] ?? SEARCH_DIRECT_MAX_PAGES) || 0,
 });
 const activeFilters = new Set<string>();
 

@@ -11,6 +11,8 @@
  * page (24.5 KB of it JavaScript) and 85 KB more for search; see docs/performance.md.
  */
 
+import { EDITIONS, editionOf } from '../i18n/editions';
+
 export const KB = 1000;
 
 /** What one page costs before the reader reaches for search. */
@@ -48,12 +50,9 @@ export type PageType = keyof typeof PAGE_BUDGETS;
 /** Pages allowed the `long` budget (site paths). Add a page here only when its length is its content. */
 export const LONG_PAGES: readonly string[] = ['/glossary/', '/timeline/', '/references/'];
 
-/** Path prefixes of the site's other editions (src/i18n/editions.ts): `/zh-hans/x/` is typed like `/x/`. */
-export const EDITION_PREFIXES: readonly string[] = ['/zh-hans/'];
-
+/** A page's type; a page of another edition (`/zh-hans/x/`) is typed like its source (`/x/`). */
 export function pageTypeOf(sitePath: string): PageType {
-  const prefix = EDITION_PREFIXES.find((candidate) => sitePath.startsWith(candidate));
-  const path = prefix ? `/${sitePath.slice(prefix.length)}` : sitePath;
+  const path = `/${sitePath.slice(1 + EDITIONS[editionOf(sitePath)].prefix.length)}`;
   if (path === '/') return 'home';
   if (path === '/404.html' || path === '/404/') return 'notFound';
   if (LONG_PAGES.includes(path)) return 'long';
@@ -94,8 +93,8 @@ export const SEARCH_BUDGET = {
 
 /**
  * Up to this many pages per language the search client skips Pagefind's JS and wasm and reads
- * every page fragment listed in search-data.json (`fullScanLimit` in src/search/client.ts: keep
- * the two equal). The static bound then counts the UI, the search data and every fragment.
+ * every page fragment listed in search-data.json (the search client's default `fullScanLimit`).
+ * The static bound then counts the UI, the search data and every fragment.
  */
 export const SEARCH_DIRECT_MAX_PAGES = 150;
 

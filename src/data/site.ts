@@ -3,7 +3,6 @@ export const SITE = {
   title: 'APEC 亞太經濟合作',
   shortTitle: 'APEC 指南',
   description: '以繁體中文介紹亞太經濟合作（APEC）的成立背景、宗旨、組織架構、運作方式與成員經濟體，附完整出處。',
-  lang: 'zh-Hant-TW',
 } as const;
 
 export const UI = {

@@ -38,11 +38,12 @@
  *
  * So this module: expands each term (src/search/query.ts) into the site's forms, runs one
  * Pagefind search per alternative (never several in one query, because of the AND/drop rules),
- * also verifies every page (filter-only search; ≤ fullScanLimit pages, default 150) because
+ * also verifies every page (filter-only search; ≤ fullScanLimit pages, default SEARCH_DIRECT_MAX_PAGES) because
  * Pagefind misses in-word substrings, and keeps a page only if every term — some alternative of it, or for a
  * long Chinese term all its words — really occurs in the page text. Contiguous whole-query
  * matches rank above per-term matches, which rank above scattered ones.
  */
+import { SEARCH_DIRECT_MAX_PAGES } from '../data/budgets';
 import {
   escapeHtml,
   findAll,
@@ -94,7 +95,7 @@ export interface CreateSearchOptions {
   highlightParam?: string | undefined;
   /**
    * Verify every page (exact recall for in-word substrings) when the site has at most this many
-   * pages (default 150); larger sites (up to 300) are scanned only when Pagefind gives nothing.
+   * pages (default SEARCH_DIRECT_MAX_PAGES); larger sites (up to 300) are scanned only when Pagefind gives nothing.
    */
   fullScanLimit?: number | undefined;
 }
@@ -379,7 +380,7 @@ function directPagefind(bundlePath: string, siteBase: string, files: readonly st
 
 export async function createSearch(opts: CreateSearchOptions): Promise<SearchEngine> {
   const highlightParam = opts.highlightParam ?? 'highlight';
-  const fullScanLimit = opts.fullScanLimit ?? 150;
+  const fullScanLimit = opts.fullScanLimit ?? SEARCH_DIRECT_MAX_PAGES;
   const bundlePath = opts.bundlePath.endsWith('/') ? opts.bundlePath : `${opts.bundlePath}/`;
 
   const data = await fetch(opts.dataUrl)

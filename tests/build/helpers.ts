@@ -4,6 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import type { Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
+import { EDITIONS, editionOf, editionPath, type Edition } from '../../src/i18n/editions';
 
 export const distDir = new URL('../../dist/', import.meta.url);
 const contentDir = new URL('../../content/', import.meta.url);
@@ -37,14 +38,16 @@ export async function contentPages(): Promise<string[]> {
     .sort();
 }
 
-/** Content pages of both editions: the Traditional pages and their /zh-hans/ twins. */
+/** Content pages of every edition: the Traditional pages and their twins (`/zh-hans/…`). */
 export async function editionPages(): Promise<string[]> {
   const pages = await contentPages();
-  return [...pages, ...pages.map((page) => `/zh-hans${page}`)].sort();
+  return (Object.keys(EDITIONS) as Edition[])
+    .flatMap((edition) => pages.map((page) => editionPath(page, edition)))
+    .sort();
 }
 
 /** The language a built page must declare. */
-export const langOf = (pathname: string): string => (pathname.startsWith('/zh-hans/') ? 'zh-Hans' : 'zh-Hant-TW');
+export const langOf = (pathname: string): string => EDITIONS[editionOf(pathname)].lang;
 
 /** Pathnames of every HTML page in dist/ (`/`, `/founding/`, `/404.html`). */
 export async function builtPages(): Promise<string[]> {

@@ -29,15 +29,8 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import {
-  BUDGET_QUERIES,
-  EDITION_PREFIXES,
-  KB,
-  PAGE_BUDGETS,
-  SCALE_TARGETS,
-  SEARCH_BUDGET,
-  pageTypeOf,
-} from '../../src/data/budgets';
+import { BUDGET_QUERIES, KB, PAGE_BUDGETS, SCALE_TARGETS, SEARCH_BUDGET, pageTypeOf } from '../../src/data/budgets';
+import { editionOf } from '../../src/i18n/editions';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium';
 import {
   countingProxy,
@@ -255,7 +248,7 @@ async function benchSite(chromePath: string): Promise<SiteReport> {
       .map((file) => ({ path: `/${file.slice(0, -'index.html'.length)}`, bytes: statSync(join(dist, file)).size }))
       .sort((a, b) => a.bytes - b.bytes);
     // The primary edition's pages (not /zh-hans/…), like a reader arriving from a search engine.
-    const primary = htmlPages.filter((page) => !EDITION_PREFIXES.some((prefix) => page.path.startsWith(prefix)));
+    const primary = htmlPages.filter((page) => editionOf(page.path) === 'hant');
     const ordinary = primary.filter((page) => pageTypeOf(page.path) === 'content');
     const content = ordinary[Math.floor(ordinary.length / 2)]?.path ?? '/';
     const long = primary.at(-1)?.path ?? content;
