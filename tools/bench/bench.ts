@@ -17,6 +17,7 @@
  *   BENCH_QUERIES=20             search queries for the latency medians (0: skip step 3)
  *   BENCH_REBUILD=1000           corpus size for the one-page-edit rebuild (must be in BENCH_SCALE)
  *   BENCH_PAGEFIND_CLI=1         run Pagefind's CLI on the largest corpus (0: skip)
+ *   BENCH_INDEX_ALONE=1          time indexing alone, apart from the build, at each scale (0: skip)
  *   BENCH_SITE=0                 skip steps 1–3 (the real site)
  *   BENCH_ROOT=<dir>             project to measure (default: the working directory)
  *   BENCH_BUILD_TIMEOUT=600      seconds any one build or indexing run may take (then: a lower bound)
@@ -59,6 +60,7 @@ const LH_RUNS = Number(env['BENCH_LH_RUNS'] ?? 5);
 const QUERIES = Number(env['BENCH_QUERIES'] ?? 20);
 const REBUILD_AT = Number(env['BENCH_REBUILD'] ?? 1000);
 const PAGEFIND_CLI = env['BENCH_PAGEFIND_CLI'] !== '0';
+const INDEX_ALONE = env['BENCH_INDEX_ALONE'] !== '0';
 const WORK = resolve(env['BENCH_TMP'] ?? `/tmp/apec-bench-${process.pid}`);
 const KEEP = env['BENCH_KEEP'] === '1';
 /** A build or indexing run stopped after this long is reported as a lower bound. */
@@ -192,6 +194,8 @@ interface ScaleReport {
   pages: number;
   markdownKb: number;
   buildMs: number;
+  /** CPU seconds (user + system) of the build and the processes it ran, in ms: compares variants on a busy machine. */
+  buildCpuMs: number | undefined;
   buildPeakMb: number;
   renderPeakMb: number;
   /** Peak of the Astro (Node) process alone, and of the Pagefind processes it runs. */
@@ -326,6 +330,7 @@ async function benchScale(pages: number, largest: boolean): Promise<ScaleReport>
     pages,
     markdownKb: Math.round(bytes / 1000),
     buildMs: Math.round(cold.wallMs),
+    buildCpuMs: cold.cpuMs,
     buildPeakMb: mb(cold.peakRss),
     renderPeakMb: mb(cold.renderPeakRss),
     astroPeakMb: mb(cold.peakOtherRss),
@@ -346,7 +351,7 @@ async function benchScale(pages: number, largest: boolean): Promise<ScaleReport>
       `scale ${pages}: the build did not finish in ${Math.round(cold.wallMs / 1000)} s (${cold.stoppedIn}); figures are lower bounds`,
     );
   log(
-    `scale ${pages}: build ${(cold.wallMs / 1000).toFixed(1)} s (search step after rendering ${cold.indexMs ?? '?'} ms), peak ${mb(cold.peakRss)} MB (Astro ${report.astroPeakMb} MB, Pagefind ${report.pagefindPeakMb} MB), dist ${report.distMb} MB, index ${report.indexMb} MB`,
+    `scale ${pages}: build ${(cold.wallMs / 1000).toFixed(1)} s, CPU ${cold.cpuMs === undefined ? '?' : (cold.cpuMs / 1000).toFixed(1)} s (search step after rendering ${cold.indexMs ?? '?'} ms), peak ${mb(cold.peakRss)} MB (Astro ${report.astroPeakMb} MB, Pagefind ${report.pagefindPeakMb} MB), dist ${report.distMb} MB, index ${report.indexMb} MB`,
   );
 
   // Nothing to index when the build was stopped (Astro writes the pages out at the end).
@@ -370,15 +375,16 @@ async function benchScale(pages: number, largest: boolean): Promise<ScaleReport>
       log(`scale ${pages}: pagefind CLI ${(cli.wallMs / 1000).toFixed(1)} s, peak ${mb(cli.peakRss)} MB`);
     } else log(`scale ${pages}: pagefind CLI failed: ${cli.stderr.slice(-500)}`);
   }
-  const alone = cold.timedOut
-    ? undefined
-    : await run('tsx', [join(here, 'index-alone.ts'), dist, join(project, 'index-alone')], {
-        cwd: project,
-        env: { PATH: toolPath(root) },
-        quiet: true,
-        timeoutMs: allowance(largest ? 1 : 0.3),
-      });
-  if (!alone) log(`scale ${pages}: indexing alone skipped (the build did not finish)`);
+  const alone =
+    cold.timedOut || !INDEX_ALONE
+      ? undefined
+      : await run('tsx', [join(here, 'index-alone.ts'), dist, join(project, 'index-alone')], {
+          cwd: project,
+          env: { PATH: toolPath(root) },
+          quiet: true,
+          timeoutMs: allowance(largest ? 1 : 0.3),
+        });
+  if (!alone) log(`scale ${pages}: indexing alone skipped${INDEX_ALONE ? ' (the build did not finish)' : ''}`);
   else if (alone.timedOut) {
     report.indexAlone = { ms: Math.round(alone.wallMs), peakMb: mb(alone.peakRss), readMs: NaN, indexMs: NaN };
     log(

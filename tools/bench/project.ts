@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'bench-results']);
@@ -34,6 +35,12 @@ export interface RunResult {
   /** Peak of the tree's Pagefind processes together, and of everything else (Astro's Node). */
   peakPagefindRss: number;
   peakOtherRss: number;
+  /**
+   * CPU time (user + system) of the command and the child processes it waited for, in ms, from
+   * GNU time where /usr/bin/time exists. Unlike wall time it barely moves when other work
+   * shares the machine, so it is what compares two variants of the build.
+   */
+  cpuMs: number | undefined;
   /** Stopped after `timeoutMs` (the figures are then lower bounds). */
   timedOut: boolean;
   stdout: string;
@@ -91,8 +98,12 @@ export function run(
 ): Promise<RunResult> {
   return new Promise((done, fail) => {
     const started = performance.now();
+    const timeFile = existsSync(GNU_TIME) ? join(tmpdir(), `apec-bench-time-${process.pid}-${(runs += 1)}`) : undefined;
+    const [program, argv] = timeFile
+      ? [GNU_TIME, ['--format', '%U %S', '--output', timeFile, command, ...args]]
+      : [command, args];
     // Its own process group, so a timeout can stop it and its children (by this group id only).
-    const child = spawn(command, args, {
+    const child = spawn(program, argv, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -142,7 +153,14 @@ export function run(
     child.on('close', (code) => {
       clearInterval(timer);
       clearTimeout(deadline);
+      let cpuMs: number | undefined;
+      if (timeFile) {
+        const seconds = /(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s*$/.exec(readFileSync(timeFile, 'utf8'));
+        if (seconds) cpuMs = Math.round((Number(seconds[1]) + Number(seconds[2])) * 1000);
+        rmSync(timeFile, { force: true });
+      }
       done({
+        cpuMs,
         code: code ?? 1,
         wallMs: performance.now() - started,
         peakRss,
@@ -155,6 +173,9 @@ export function run(
     });
   });
 }
+
+const GNU_TIME = '/usr/bin/time';
+let runs = 0;
 
 /** PATH with the project's node_modules/.bin first (Node 24 and the tool binaries). */
 export const toolPath = (root: string) => `${join(root, 'node_modules', '.bin')}:${process.env['PATH'] ?? ''}`;
