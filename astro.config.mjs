@@ -1,35 +1,18 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { toString } from 'hast-util-to-string';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
 import { sitemapI18n } from './src/i18n/editions';
 import { contentChecks } from './src/integrations/content-checks';
 import { headersIntegration } from './src/integrations/headers';
 import { pagefindIntegration } from './src/integrations/pagefind';
 import { loadData } from './src/lib/data';
-import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
-import { rehypeFootnotesUnindexed } from './src/markdown/rehype-footnotes-unindexed';
-import { remarkCheckImages } from './src/markdown/remark-check-images';
-import { remarkCiteSources } from './src/markdown/remark-cite-sources';
-import { rehypeWrapTables } from './src/markdown/rehype-wrap-tables';
+import { markdownProcessor } from './src/markdown/pipeline';
 import { normaliseBase } from './src/lib/paths';
 
 // Where the site is deployed: documented in README.md ("Build for a sub-path").
 const site = process.env.SITE_URL || 'https://apec.example.org';
 const base = normaliseBase(process.env.BASE_PATH);
-
-/** A `#` link after each h2/h3, named for screen readers and left out of the search index. */
-/** @param {import('hast').Element} heading */
-const headingAnchor = (heading) => ({
-  className: ['heading-anchor'],
-  ariaLabel: `本節連結：${toString(heading)}`,
-  dataPagefindIgnore: '',
-});
 
 export default defineConfig({
   site,
@@ -52,25 +35,8 @@ export default defineConfig({
   // Never inline scripts or assets as data: URLs; the CSP allows only same-origin files.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
-    // Astro 7 defaults to Sätteri; our remark/rehype plugins need unified().
-    processor: unified({
-      gfm: false, // registered once, explicitly, below
-      smartypants: false, // Chinese text uses 「」 and full-width punctuation already
-      remarkPlugins: [remarkGfm, remarkCheckImages, [remarkCiteSources, { sources: loadData().sources }]],
-      remarkRehype: {
-        footnoteLabel: '註釋',
-        // The name must contain the link's visible text (↩, or ↩2 for a second citation).
-        footnoteBackLabel: (/** @type {number} */ _index, /** @type {number} */ again) =>
-          again > 1 ? `返回內文第 ${again} 處引用 ${again}` : '返回內文',
-      },
-      rehypePlugins: [
-        rehypeSlug,
-        [rehypeAutolinkHeadings, { behavior: 'append', test: ['h2', 'h3'], properties: headingAnchor }],
-        rehypeWrapTables,
-        rehypeFootnotesUnindexed,
-        [rehypeBaseLinks, { base }],
-      ],
-    }),
+    // src/markdown/pipeline.ts: remark-gfm and the site's plugins, shared with the pipeline's tests.
+    processor: markdownProcessor({ base, sources: loadData().sources }),
     syntaxHighlight: false,
   },
   // mdx() inherits markdown.processor: .md and .mdx share one pipeline.
