@@ -1,13 +1,16 @@
 /**
  * Recomputes `expect` in tests/search/queries.json from each query's hand-written `forms`
  * (the site's own forms of what the reader means) against the built Traditional pages:
- * a page is expected when, for every term, it contains one of the term's forms. Run after
- * content changes (`npm run search:refresh`), then review the diff.
+ * a page is expected when, for every term, it contains one of the term's forms, compared
+ * case-insensitively, a form with Latin letters or digits at an edge as a whole word there.
+ * The rule is written out here, apart from the search client's matcher, so the query set
+ * checks the client rather than repeating it. Run after content changes
+ * (`npm run search:refresh`), then review the diff.
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EDITIONS } from '../../src/i18n/editions';
 import { fragmentTexts } from '../../src/integrations/pagefind';
-import { findAll, lowerSameLength } from '../../src/search/query';
 
 interface Query {
   q: string;
@@ -22,19 +25,26 @@ const set = JSON.parse(await readFile(file, 'utf8')) as { description: string; g
 const fragmentDir = join(dist, 'pagefind', 'fragment');
 const files = await Promise.all(
   (await readdir(fragmentDir))
-    .filter((name) => name.startsWith('zh-hant-tw_'))
+    .filter((name) => name.startsWith(`${EDITIONS.hant.lang.toLowerCase()}_`))
     .map(async (name) => ({ path: `fragment/${name}`, content: await readFile(join(fragmentDir, name)) })),
 );
-const pages = fragmentTexts(files).map((page) => ({ url: page.url, text: lowerSameLength(page.text) }));
+const pages = fragmentTexts(files).map((page) => ({ url: page.url, text: page.text.toLowerCase() }));
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `form` in `text` (lower case), not as part of a longer Latin word or number. */
+const occursIn = (text: string, form: string) => {
+  const lower = form.toLowerCase();
+  const before = /^[a-z0-9]/.test(lower) ? '(?<![a-z0-9])' : '';
+  const after = /[a-z0-9]$/.test(lower) ? '(?![a-z0-9])' : '';
+  return new RegExp(`${before}${escape(lower)}${after}`, 'u').test(text);
+};
 for (const queries of Object.values(set.groups)) {
   for (const query of queries) {
     query.expect =
       query.forms.length === 0
         ? []
         : pages
-            .filter((page) =>
-              query.forms.every((forms) => forms.some((form) => findAll(page.text, form.toLowerCase(), 1).length > 0)),
-            )
+            .filter((page) => query.forms.every((forms) => forms.some((form) => occursIn(page.text, form))))
             .map((page) => page.url)
             .sort();
   }
