@@ -1,7 +1,6 @@
 /** Site-wide words and settings, in one place (the Simplified edition converts these too). */
 export const SITE = {
   title: 'APEC 亞太經濟合作',
-  shortTitle: 'APEC 指南',
   description: '以繁體中文介紹亞太經濟合作（APEC）的成立背景、宗旨、組織架構、運作方式與成員經濟體，附完整出處。',
 } as const;
 
@@ -19,7 +18,6 @@ export const UI = {
   prev: '上一頁',
   next: '下一頁',
   lastReviewed: '最後審閱',
-  backToTop: '回到頁首',
   anchorLabel: '本節連結',
   morePages: (count: number) => `另有 ${count} 頁`,
 } as const;
