@@ -4,7 +4,7 @@
  * Every string from the index is already HTML-escaped by the engine (only `<mark>` is
  * added); every string from the reader goes into the page as text, never as HTML.
  */
-import { SEARCH_DIRECT_MAX_PAGES } from '../data/budgets';
+import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
 import { createSearch, type SearchHit, type SearchOutcome } from '../search/client';
 
 const base = document.documentElement.dataset['base'] ?? '/';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { SEARCH_DIRECT_MAX_BYTES } from '../data/budgets';
+import { SEARCH_DIRECT_MAX_BYTES } from '../budgets';
 import { loadData } from '../lib/data';
 import { buildSearchData } from '../search/fold-build';
 import { builtFile, setRenderedPageListener } from '../lib/rendered-pages';

@@ -43,7 +43,7 @@
  * long Chinese term all its words — really occurs in the page text. Contiguous whole-query
  * matches rank above per-term matches, which rank above scattered ones.
  */
-import { SEARCH_DIRECT_MAX_PAGES } from '../data/budgets';
+import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
 import {
   escapeHtml,
   findAll,

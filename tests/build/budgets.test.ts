@@ -1,5 +1,5 @@
 /**
- * Performance budgets (src/data/budgets.ts) on the built dist/, in bytes as a CDN sends
+ * Performance budgets (src/budgets.ts) on the built dist/, in bytes as a CDN sends
  * them: brotli quality 11 for text, files Pagefind ships pre-compressed as they are.
  * Every failure names the page, the resource and the budget.
  */
@@ -20,7 +20,7 @@ import {
   PAGE_BUDGETS,
   SEARCH_BUDGET,
   pageTypeOf,
-} from '../../src/data/budgets';
+} from '../../src/budgets';
 import { builtPages, distDir, loadPage } from './helpers';
 
 const dist = fileURLToPath(distDir);

@@ -1,5 +1,5 @@
 /**
- * Budgets (src/data/budgets.ts) in a real Chromium, on bytes as sent by the CDN stand-in
+ * Budgets (src/budgets.ts) in a real Chromium, on bytes as sent by the CDN stand-in
  * (tools/serve.ts, brotli): what a page transfers before search, that nothing of search
  * loads before the reader shows intent, and what search transfers up to the first results.
  * Bytes are counted by a proxy in front of the server, so requests from Pagefind's worker
@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { BUDGET_QUERIES, KB, PAGE_BUDGETS, SEARCH_BUDGET, pageTypeOf } from '../../src/data/budgets';
+import { BUDGET_QUERIES, KB, PAGE_BUDGETS, SEARCH_BUDGET, pageTypeOf } from '../../src/budgets';
 import { classify, countingProxy, measurePage, measureSearch, type Transfer } from '../../tools/bench/browser';
 import { launch } from '../support/browser';
 import { builtPages, contentPages } from '../build/helpers';

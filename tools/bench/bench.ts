@@ -30,7 +30,7 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { BUDGET_QUERIES, KB, PAGE_BUDGETS, SCALE_TARGETS, SEARCH_BUDGET, pageTypeOf } from '../../src/data/budgets';
+import { BUDGET_QUERIES, KB, PAGE_BUDGETS, SCALE_TARGETS, SEARCH_BUDGET, pageTypeOf } from '../../src/budgets';
 import { editionOf } from '../../src/i18n/editions';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium';
 import {

@@ -11,7 +11,7 @@
  * page (24.5 KB of it JavaScript) and 85 KB more for search; see docs/performance.md.
  */
 
-import { EDITIONS, editionOf } from '../i18n/editions';
+import { EDITIONS, editionOf } from './i18n/editions';
 
 export const KB = 1000;
 
