@@ -1,18 +1,10 @@
 /**
- * The HTML pages of a build. During `astro build` each step collects what it needs of a page
- * while the page is rendered (`PageFacts`), so no step reads the whole site back from disk
- * after rendering: at 10,000 pages per edition that was over 500 MB of HTML held in memory.
+ * Reading the HTML pages of a build back from the output folder, for the steps that run
+ * after Astro has written them (link check, CSP script hashes).
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { builtFile, setRenderedPageListener } from '../lib/rendered-pages';
 import { eachLimit } from '../lib/concurrency';
-
-export interface BuiltHtml {
-  /** Path relative to the output folder, with `/` separators, e.g. `founding/index.html`. */
-  file: string;
-  html: string;
-}
 
 /** Files read at once: one promise per file would open every file at once, and 20,000 pages exceed the usual limit (EMFILE). */
 const READ_CONCURRENCY = 32;
@@ -27,55 +19,19 @@ export async function listBuiltHtml(outDir: string): Promise<string[]> {
     .sort();
 }
 
-/** `files` (from `listBuiltHtml`) read from `outDir`, in the same order. */
-export async function readBuiltPages(outDir: string, files: readonly string[]): Promise<BuiltHtml[]> {
-  const pages = new Array<BuiltHtml>(files.length);
-  await eachLimit(files, READ_CONCURRENCY, async (file, at) => {
-    pages[at] = { file, html: await readFile(join(outDir, file), 'utf8') };
-  });
-  return pages;
-}
-
-/** Every HTML page under `outDir` (outside pagefind/), sorted by path. */
-export async function readBuiltHtml(outDir: string): Promise<BuiltHtml[]> {
-  return readBuiltPages(outDir, await listBuiltHtml(outDir));
-}
-
 /**
- * What one build step (`name`) needs of each page, `extract`ed as the page is rendered.
+ * What a build step needs of each HTML page under `outDir`, by file (sorted by path): each
+ * page is read, passed to `extract` and let go, so the site is never in memory at once.
  * `extract` must not keep substrings of the page: V8 keeps the whole page alive behind a
- * substring (see `interner`). Pages the renderer did not hand over are read from disk at the end.
+ * substring (see `interner`).
  */
-export class PageFacts<T> {
-  readonly #facts = new Map<string, T>();
-  readonly #name: string;
-  readonly #extract: (html: string) => T;
-
-  constructor(name: string, extract: (html: string) => T) {
-    this.#name = name;
-    this.#extract = extract;
-  }
-
-  /** Start collecting (in `astro:build:start`); `base` is the site's base path. */
-  listen(base: string): void {
-    setRenderedPageListener(this.#name, (pathname, html) => {
-      this.#facts.set(builtFile(pathname, base), this.#extract(html));
-    });
-  }
-
-  /** Stop collecting. */
-  stop(): void {
-    setRenderedPageListener(this.#name, undefined);
-  }
-
-  /** Stop collecting; the facts of every HTML page now under `outDir`, by file, sorted by path. */
-  async all(outDir: string): Promise<Map<string, T>> {
-    this.stop();
-    const files = await listBuiltHtml(outDir);
-    const missing = files.filter((file) => !this.#facts.has(file));
-    for (const page of await readBuiltPages(outDir, missing)) this.#facts.set(page.file, this.#extract(page.html));
-    return new Map(files.map((file) => [file, this.#facts.get(file) as T]));
-  }
+export async function collectFromPages<T>(outDir: string, extract: (html: string) => T): Promise<Map<string, T>> {
+  const files = await listBuiltHtml(outDir);
+  const facts = new Array<T>(files.length);
+  await eachLimit(files, READ_CONCURRENCY, async (file, at) => {
+    facts[at] = extract(await readFile(join(outDir, file), 'utf8'));
+  });
+  return new Map(files.map((file, at) => [file, facts[at] as T]));
 }
 
 /**

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { takeContentProblems } from '../lib/content-problems';
 import { normaliseBase } from '../lib/paths';
-import { interner, PageFacts } from './built-pages';
+import { collectFromPages, interner } from './built-pages';
 
 /** Astro's content cache (in `cacheDir`): one file, or a folder of chunks (`collectionStorage: 'chunked'`). */
 const DATA_STORE = ['data-store.json', 'data-store/'];
@@ -122,7 +122,6 @@ function sourceOf(pagePath: string, contentDir: string): string {
 export function contentChecks(options: { contentDir?: string } = {}): AstroIntegration {
   let base = '/';
   let cacheDir: URL | undefined;
-  let links: PageFacts<PageLinks> | undefined;
   const contentDir = options.contentDir ?? join(process.cwd(), 'content');
   return {
     name: 'apec:content-checks',
@@ -135,16 +134,7 @@ export function contentChecks(options: { contentDir?: string } = {}): AstroInteg
         base = normaliseBase(config.base);
         cacheDir = config.cacheDir;
       },
-      'astro:build:start': () => {
-        // Collected while pages render: the check itself runs once every page is written.
-        const keep = interner();
-        links = new PageFacts('apec:content-checks', (html) => pageLinks(html, keep));
-        links.listen(base);
-      },
       'astro:build:done': async ({ dir }) => {
-        const facts = links ?? new PageFacts('apec:content-checks', (html) => pageLinks(html));
-        links = undefined;
-        facts.stop();
         const rendering = takeContentProblems();
         if (rendering.length > 0) {
           // Astro's content cache keeps a page that failed to render as if it were fine, and
@@ -154,7 +144,9 @@ export function contentChecks(options: { contentDir?: string } = {}): AstroInteg
           throw new ContentError(`Content problems:\n${rendering.join('\n')}`);
         }
         const outDir = fileURLToPath(dir);
-        const pages = Array.from(await facts.all(outDir), ([file, page]) => ({
+        const keep = interner();
+        const facts = await collectFromPages(outDir, (html) => pageLinks(html, keep));
+        const pages = Array.from(facts, ([file, page]) => ({
           path: `/${file}`.replace(/index\.html$/, ''),
           ...page,
         }));

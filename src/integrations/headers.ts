@@ -10,7 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { formatHeaders } from '../lib/header-formats';
 import { headerRules, type HeaderRule } from '../lib/header-rules';
 import { normaliseBase } from '../lib/paths';
-import { PageFacts, readBuiltHtml } from './built-pages';
+import { collectFromPages } from './built-pages';
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g;
 
@@ -26,48 +26,33 @@ export function inlineScriptHashes(htmlPages: readonly string[]): string[] {
   return [...new Set(htmlPages.flatMap(pageScriptHashes))].sort();
 }
 
-/**
- * Reads a built site and returns its header rules. `scriptHashes`: the inline scripts' hashes
- * when they are known already (collected while the pages rendered); otherwise read from the pages.
- */
-export async function rulesForBuild(
-  outDir: string,
-  base: string,
-  scriptHashes?: readonly string[],
-): Promise<HeaderRule[]> {
+/** Reads a built site (its file names and its pages' inline scripts) and returns its header rules. */
+export async function rulesForBuild(outDir: string, base: string): Promise<HeaderRule[]> {
   const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => relative(outDir, join(entry.parentPath, entry.name)));
-  const hashes = scriptHashes ?? inlineScriptHashes((await readBuiltHtml(outDir)).map((page) => page.html));
+  const perPage = await collectFromPages(outDir, pageScriptHashes);
+  const hashes = [...new Set([...perPage.values()].flat())].sort();
   const unhashedSearchFiles = files
     .filter((file) => file.startsWith(`pagefind${sep}`) && file.split(sep).length === 2)
     .map((file) => file.split(sep)[1]!)
     // *.pf_meta names carry a content hash but sit beside unhashed files: left to the CDN's default.
     .filter((name) => !name.endsWith('.pf_meta'))
     .sort();
-  return headerRules({ base, scriptHashes: [...hashes], unhashedSearchFiles });
+  return headerRules({ base, scriptHashes: hashes, unhashedSearchFiles });
 }
 
 export function headersIntegration(): AstroIntegration {
   let base = '/';
-  let scripts: PageFacts<string[]> | undefined;
   return {
     name: 'apec:headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = normaliseBase(config.base);
       },
-      'astro:build:start': () => {
-        // Hashes are short new strings (nothing of the page is kept).
-        scripts = new PageFacts('apec:headers', pageScriptHashes);
-        scripts.listen(base);
-      },
       'astro:build:done': async ({ dir }) => {
         const outDir = fileURLToPath(dir);
-        const facts = scripts ?? new PageFacts('apec:headers', pageScriptHashes);
-        scripts = undefined;
-        const hashes = [...new Set([...(await facts.all(outDir)).values()].flat())].sort();
-        await writeFile(join(outDir, '_headers'), formatHeaders(await rulesForBuild(outDir, base, hashes)));
+        await writeFile(join(outDir, '_headers'), formatHeaders(await rulesForBuild(outDir, base)));
       },
     },
   };

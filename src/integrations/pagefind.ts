@@ -2,9 +2,11 @@
  * Builds the Pagefind index as part of the Astro build (no separate CLI step to forget),
  * plus the search data the client needs for script folding and glossary aliases.
  *
- * - `astro build`: indexes the written HTML in `astro:build:done`.
+ * - `astro build`: in `astro:build:done`, Pagefind indexes the written HTML (`addDirectory`:
+ *   it reads the files itself), one index for both editions (one language each).
  * - `astro dev`: builds the index in memory from the pages the dev server renders
- *   (`getFiles()`), on the first request for `/pagefind/…`, again after any file changes.
+ *   (`addHTMLFile`, `getFiles()`), on the first request for `/pagefind/…`, again after any
+ *   file changes.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -15,14 +17,10 @@ import * as pagefind from 'pagefind';
 import { SEARCH_DIRECT_MAX_BYTES } from '../budgets';
 import { loadData } from '../lib/data';
 import { buildSearchData } from '../search/fold-build';
-import { builtFile, setRenderedPageListener } from '../lib/rendered-pages';
 import { eachLimit } from '../lib/concurrency';
 import { normaliseBase } from '../lib/paths';
-import { listBuiltHtml, readBuiltPages } from './built-pages';
 
 export const SEARCH_DATA_FILE = 'search-data.json';
-/** Files handed to Pagefind at once while indexing. */
-const INDEX_CONCURRENCY = 16;
 /** Index files written at once. */
 const WRITE_CONCURRENCY = 32;
 const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
@@ -108,168 +106,39 @@ export function indexedPart(html: string): string {
   return `<!doctype html>${root}<head><meta charset="utf-8"></head><body>${html.slice(body.index, end + 10)}</body></html>`;
 }
 
-type PagefindApi = typeof pagefind;
 type BundleFile = { path: string; content: Uint8Array };
 
-const LANG = /<html\b[^>]*?\slang="([^"]*)"/i;
-const ENTRY_FILE = 'pagefind-entry.json';
+/** What to index: pages in memory (dev server), or the HTML files written under a folder (build). */
+export type SearchInput = { pages: readonly PageSource[] } | { dir: string };
 
-/**
- * The Pagefind API for index number `n`, each with its own Pagefind process: one index per
- * language keeps each index (and the memory Pagefind needs to build it) half the size, and one
- * can be released before the next is built. Node gives every module URL its own instance, and
- * the API keeps its process in module scope, so `?shard=n` is a second process.
- */
-async function pagefindApi(n: number): Promise<PagefindApi> {
-  if (n === 0) return pagefind;
-  const url = `${PAGEFIND_URL}?shard=${n}`;
+/** Pagefind's bundle for `input`, in memory. Pages without a `data-pagefind-body` are left out. */
+async function pagefindFiles(input: SearchInput): Promise<BundleFile[]> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    return (await importNative(url)) as PagefindApi;
-  } catch {
-    // Inside a vm context (Vitest) a Function body has no import(); the bundler's import works there.
-    return (await import(/* @vite-ignore */ url)) as PagefindApi;
-  }
-}
-
-/** Resolved while the module loads: Astro's config loader is gone by the time pages render. */
-const PAGEFIND_URL = import.meta.resolve('pagefind');
-
-/**
- * Node's own `import()`. Astro loads integrations through Vite, which rewrites `import()` to
- * its module runner, and that runner is closed while pages render; a Function body is left as is.
- */
-const importNative = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
-
-/** Pagefind's bundles for separate languages as one: the same files, entry lists merged. */
-export function mergeBundles(bundles: readonly (readonly BundleFile[])[]): BundleFile[] {
-  const merged = new Map<string, BundleFile>();
-  const languages: Record<string, unknown> = {};
-  let entry: Record<string, unknown> | undefined;
-  for (const files of bundles) {
-    for (const file of files) {
-      if (file.path === ENTRY_FILE) {
-        const parsed = JSON.parse(new TextDecoder().decode(file.content)) as Record<string, unknown>;
-        Object.assign(languages, parsed['languages']);
-        entry ??= parsed;
-        continue;
+    const problems: string[] = [];
+    if ('dir' in input) {
+      const added = await index.addDirectory({ path: input.dir });
+      problems.push(...added.errors);
+    } else {
+      for (const page of input.pages) {
+        if (!BODY.test(page.html)) continue;
+        const added = await index.addHTMLFile({ sourcePath: page.sourcePath, content: indexedPart(page.html) });
+        problems.push(...added.errors.map((error) => `${page.sourcePath}: ${error}`));
       }
-      const seen = merged.get(file.path);
-      if (seen && Buffer.compare(seen.content, file.content) !== 0)
-        throw new Error(`Pagefind indexes disagree on ${file.path}`);
-      merged.set(file.path, file);
     }
-  }
-  if (entry) {
-    // Keys in sorted order, as one Pagefind index over every language writes them.
-    entry['languages'] = Object.fromEntries(Object.entries(languages).sort(([a], [b]) => (a < b ? -1 : 1)));
-    merged.set(ENTRY_FILE, { path: ENTRY_FILE, content: new TextEncoder().encode(JSON.stringify(entry)) });
-  }
-  return [...merged.values()];
-}
-
-interface Shard {
-  api: PagefindApi;
-  index: pagefind.PagefindIndex;
-}
-
-/**
- * Pagefind indexes that take pages as they come (each page once, a bounded number in flight),
- * one per page language, and hand back one bundle at the end.
- */
-export class SearchIndexer {
-  readonly #shards = new Map<string, Promise<Shard>>();
-  readonly #added = new Set<string>();
-  readonly #seen = new Set<string>();
-  readonly #inFlight = new Set<Promise<void>>();
-  readonly #failures: string[] = [];
-  #files: Promise<BundleFile[]> | undefined;
-
-  /** Pages indexed so far. */
-  get size(): number {
-    return this.#added.size;
-  }
-
-  #shard(language: string): Promise<Shard> {
-    let shard = this.#shards.get(language);
-    if (!shard) {
-      shard = pagefindApi(this.#shards.size).then(async (api) => {
-        const { index, errors } = await api.createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        return { api, index };
-      });
-      this.#shards.set(language, shard);
-    }
-    return shard;
-  }
-
-  /** Whether the page at `sourcePath` was handed to `add` (indexed, or found to have nothing to index). */
-  saw(sourcePath: string): boolean {
-    return this.#seen.has(sourcePath);
-  }
-
-  /** Index a page if it has a `data-pagefind-body` and was not added before; resolves once there is room for more. */
-  async add(page: PageSource): Promise<void> {
-    this.#seen.add(page.sourcePath);
-    if (this.#added.has(page.sourcePath) || !BODY.test(page.html)) return;
-    if (this.#files) throw new Error(`Pagefind: ${page.sourcePath} added after the index was closed`);
-    this.#added.add(page.sourcePath);
-    while (this.#inFlight.size >= INDEX_CONCURRENCY) await Promise.race(this.#inFlight);
-    const language = (LANG.exec(page.html)?.[1] ?? '').toLowerCase();
-    const task: Promise<void> = this.#shard(language)
-      .then(({ index }) => index.addHTMLFile({ sourcePath: page.sourcePath, content: indexedPart(page.html) }))
-      .then(
-        (added) => {
-          if (added.errors.length > 0) this.#failures.push(`${page.sourcePath}: ${added.errors.join('; ')}`);
-        },
-        (error: unknown) => {
-          this.#failures.push(`${page.sourcePath}: ${String(error)}`);
-        },
-      )
-      .finally(() => this.#inFlight.delete(task));
-    this.#inFlight.add(task);
-  }
-
-  /**
-   * Wait for every page, then return the bundle's files (in memory) and release the indexes.
-   * The first call closes the index to new pages; later calls share its result.
-   */
-  files(): Promise<BundleFile[]> {
-    this.#files ??= this.#collect();
-    return this.#files;
-  }
-
-  async #collect(): Promise<BundleFile[]> {
-    await Promise.all(this.#inFlight);
-    if (this.#failures.length > 0) throw new Error(`Pagefind could not index:\n${this.#failures.join('\n')}`);
-    if (this.#shards.size === 0) this.#shard('');
-    // One index at a time: Pagefind builds an index on every core it has, so two at once only
-    // compete (10,000 pages per edition: 70 s each alone, 200 s each side by side) and each
-    // holds several GB meanwhile. Adding pages, the light part, overlaps rendering instead.
-    const bundles: BundleFile[][] = [];
-    for (const pending of this.#shards.values()) {
-      const { index } = await pending;
-      const { files, errors } = await index.getFiles();
-      if (errors.length > 0) throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
-      await index.deleteIndex();
-      bundles.push(files);
-    }
-    return mergeBundles(bundles);
-  }
-
-  /** Stop the Pagefind processes (after the last build step that needs them). */
-  async close(): Promise<void> {
-    for (const pending of this.#shards.values()) await (await pending).api.close();
+    if (problems.length > 0) throw new Error(`Pagefind could not index:\n${problems.join('\n')}`);
+    const bundle = await index.getFiles();
+    if (bundle.errors.length > 0) throw new Error(`Pagefind could not write its index: ${bundle.errors.join('; ')}`);
+    return bundle.files;
+  } finally {
+    await index.deleteIndex();
   }
 }
 
-/**
- * Index the pages; return the bundle's files in memory (Pagefind's own plus search data).
- * `indexer` may already hold pages (added while they were rendered; the caller closes it);
- * the rest are added here.
- */
+/** Index `input`; return the bundle's files in memory (Pagefind's own plus search data). */
 export async function buildSearchBundle(
-  pages: readonly PageSource[],
-  indexer?: SearchIndexer,
+  input: SearchInput,
   timings: Record<string, number> = {},
 ): Promise<BundleFile[]> {
   let mark = performance.now();
@@ -278,10 +147,7 @@ export async function buildSearchBundle(
     timings[name] = Math.round(now - mark);
     mark = now;
   };
-  const index = indexer ?? new SearchIndexer();
-  for (const page of pages) await index.add(page);
-  const files = await index.files();
-  if (index !== indexer) await index.close();
+  const files = await pagefindFiles(input);
   lap('pagefind');
   // Pagefind also writes its ready-made UIs; this site has its own, so they are not shipped.
   const used = files.filter((file) => !UNUSED_UI.test(file.path));
@@ -302,33 +168,16 @@ export async function writeBundleFiles(dir: string, files: readonly BundleFile[]
   await eachLimit(files, WRITE_CONCURRENCY, (file) => writeFile(join(dir, file.path), file.content));
 }
 
-async function writeBundle(outDir: string, logger: AstroIntegrationLogger, live: SearchIndexer | undefined) {
+async function writeBundle(outDir: string, logger: AstroIntegrationLogger) {
   const started = performance.now();
-  const built = await listBuiltHtml(outDir);
-  // Pages the renderer did not hand over (normally none, or only pages with nothing to index):
-  // if one of them is searchable, the live index is incomplete and every page is indexed again.
-  const unseen = await readBuiltPages(
-    outDir,
-    built.filter((file) => !live?.saw(file)),
-  );
-  const complete = live !== undefined && unseen.every((page) => !BODY.test(page.html));
-  const indexer = complete ? live : new SearchIndexer();
-  const pages = complete ? [] : await readBuiltPages(outDir, built);
-  const timings: Record<string, number> = { read: Math.round(performance.now() - started) };
-  const files = await buildSearchBundle(
-    pages.map(({ file, html }) => ({ sourcePath: file, html })),
-    indexer,
-    timings,
-  );
-  await indexer.close();
-  if (!complete) await live?.close();
+  const timings: Record<string, number> = {};
+  const files = await buildSearchBundle({ dir: outDir }, timings);
+  await pagefind.close();
   const writing = performance.now();
   await writeBundleFiles(join(outDir, 'pagefind'), files);
   timings['write'] = Math.round(performance.now() - writing);
   logger.info(
-    `indexed ${indexer.size} pages (${live?.size ?? 0} while rendering), ${files.length} files; ${Math.round(performance.now() - started)} ms after rendering (${Object.entries(
-      timings,
-    )
+    `indexed ${files.length} files in ${Math.round(performance.now() - started)} ms (${Object.entries(timings)
       .map(([name, ms]) => `${name} ${ms}`)
       .join(', ')})`,
   );
@@ -363,32 +212,14 @@ async function crawl(origin: string, base: string): Promise<PageSource[]> {
 
 export function pagefindIntegration(): AstroIntegration {
   let base = '/';
-  let live: SearchIndexer | undefined;
   return {
     name: 'apec:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = normaliseBase(config.base);
       },
-      'astro:build:start': () => {
-        // Index pages while the rest render (src/middleware.ts hands them over).
-        const indexer = new SearchIndexer();
-        live = indexer;
-        setRenderedPageListener('apec:pagefind', (pathname, html) =>
-          indexer.add({ sourcePath: builtFile(pathname, base), html }),
-        );
-      },
-      'astro:build:generated': () => {
-        // Every page is rendered: let Pagefind build its indexes while the other
-        // astro:build:done steps (sitemap, link check) run.
-        setRenderedPageListener('apec:pagefind', undefined);
-        void live?.files().catch(() => undefined); // failures are reported in astro:build:done
-      },
       'astro:build:done': async ({ dir, logger }) => {
-        setRenderedPageListener('apec:pagefind', undefined);
-        const indexer = live;
-        live = undefined;
-        await writeBundle(fileURLToPath(dir), logger, indexer);
+        await writeBundle(fileURLToPath(dir), logger);
       },
       'astro:server:setup': ({ server, logger }) => {
         let bundle: Promise<Map<string, Uint8Array>> | undefined;
@@ -402,7 +233,7 @@ export function pagefindIntegration(): AstroIntegration {
           const address = server.httpServer?.address();
           if (!address || typeof address === 'string') return next();
           bundle ??= crawl(`http://localhost:${address.port}`, base)
-            .then(buildSearchBundle)
+            .then((pages) => buildSearchBundle({ pages }))
             .then((files) => {
               logger.info(`search index built in memory from ${files.length} files`);
               return new Map(files.map((file) => [file.path, file.content]));

@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { expect, test } from 'vitest';
 import { indexedText } from '../../src/integrations/pagefind';
 
@@ -40,53 +43,32 @@ test('sends Pagefind the <html> tag and the searchable article only', async () =
   expect(indexedPart(plain)).toBe(plain);
 });
 
-test('merges per-language bundles; files that differ between them are an error', async () => {
-  const { mergeBundles } = await import('../../src/integrations/pagefind');
-  const text = (path: string, body: string) => ({ path, content: new TextEncoder().encode(body) });
-  const entry = (languages: object) => text('pagefind-entry.json', JSON.stringify({ version: '1.6.0', languages }));
-  const merged = mergeBundles([
-    [text('pagefind.js', 'js'), entry({ 'zh-hant-tw': { page_count: 2 } }), text('index/zh-hant-tw_1.pf_index', 'a')],
-    [text('pagefind.js', 'js'), entry({ 'zh-hans': { page_count: 3 } }), text('index/zh-hans_2.pf_index', 'b')],
-  ]);
-  expect(merged.map((file) => file.path).sort()).toEqual([
-    'index/zh-hans_2.pf_index',
-    'index/zh-hant-tw_1.pf_index',
-    'pagefind-entry.json',
-    'pagefind.js',
-  ]);
-  const mergedEntry = merged.find((file) => file.path === 'pagefind-entry.json')!;
-  expect(new TextDecoder().decode(mergedEntry.content)).toBe(
-    '{"version":"1.6.0","languages":{"zh-hans":{"page_count":3},"zh-hant-tw":{"page_count":2}}}',
-  );
-  expect(() => mergeBundles([[text('pagefind.js', 'one')], [text('pagefind.js', 'two')]])).toThrow(
-    'Pagefind indexes disagree on pagefind.js',
-  );
-});
-
-test('one index per language gives the same bundle as one Pagefind index over the whole pages', async () => {
-  const { SearchIndexer } = await import('../../src/integrations/pagefind');
-  const pagefind = await import('pagefind');
+test('the build (Pagefind reads the written pages) and dev (the article alone, in memory) index alike', async () => {
+  const { buildSearchBundle } = await import('../../src/integrations/pagefind');
   const page = (lang: string, slug: string, title: string, text: string) => ({
     sourcePath: `${lang === 'zh-Hans' ? 'zh-hans/' : ''}${slug}/index.html`,
-    html: `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body><header><a href="/">首頁</a></header><main><article data-pagefind-body data-pagefind-filter="section:${title}"><h1>${title}</h1><h2 id="a">背景</h2><p>${text}</p></article></main></body></html>`,
+    html: `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body><header><a href="/">首頁</a></header><nav><a href="/x/">其他頁</a></nav><main><article data-pagefind-body data-pagefind-filter="section:${title}"><h1>${title}</h1><h2 id="a">背景</h2><p>${text}</p></article></main></body></html>`,
   });
   const pages = [
     page('zh-Hant-TW', 'founding', '成立', '1989 年在坎培拉舉行首屆部長會議。'),
     page('zh-Hant-TW', 'members', '成員', '21 個會員經濟體，包括紐西蘭。'),
     page('zh-Hans', 'founding', '成立', '1989 年在堪培拉举行首届部长会议。'),
     page('zh-Hans', 'members', '成员', '21 个成员经济体，包括新西兰。'),
+    { sourcePath: '404.html', html: '<!doctype html><html lang="zh-Hant-TW"><body><h1>找不到</h1></body></html>' },
   ];
-  const indexer = new SearchIndexer();
-  for (const p of pages) await indexer.add(p);
-  const sharded = await indexer.files();
-  await indexer.close();
-
-  const { index } = await pagefind.createIndex({});
-  for (const p of pages) await index!.addHTMLFile({ sourcePath: p.sourcePath, content: p.html });
-  const { files: whole } = await index!.getFiles();
-  await index!.deleteIndex();
-
-  const asMap = (files: readonly { path: string; content: Uint8Array }[]) =>
-    new Map(files.map((file) => [file.path, Buffer.from(file.content).toString('base64')]));
-  expect(asMap(sharded)).toEqual(asMap(whole));
+  const dir = await mkdtemp(join(tmpdir(), 'apec-index-'));
+  try {
+    for (const { sourcePath, html } of pages) {
+      await mkdir(dirname(join(dir, sourcePath)), { recursive: true });
+      await writeFile(join(dir, sourcePath), html);
+    }
+    const asMap = (files: readonly { path: string; content: Uint8Array }[]) =>
+      new Map(files.map((file) => [file.path, Buffer.from(file.content).toString('base64')]));
+    const fromDisk = asMap(await buildSearchBundle({ dir }));
+    expect([...fromDisk.keys()].filter((path) => path.startsWith('fragment/'))).toHaveLength(4);
+    expect(asMap(await buildSearchBundle({ pages }))).toEqual(fromDisk);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await (await import('pagefind')).close();
+  }
 }, 60_000);
