@@ -25,13 +25,6 @@ export default defineConfig({
   },
   // Nothing on this site needs Astro's dev toolbar; it would only add requests in dev.
   devToolbar: { enabled: false },
-  experimental: {
-    // The content cache as many small modules instead of one. V8 compiles a long string literal
-    // of Chinese text in superlinear time: one module holding 10,000 rendered pages (~200 MB)
-    // took minutes before the first page rendered. Astro's chunk writer measured bytes with one
-    // TextEncoder call per character; patches/astro+7.3.5.patch makes that a char-code test.
-    collectionStorage: { type: 'chunked', chunkSize: 1_000_000 },
-  },
   // Never inline scripts or assets as data: URLs; the CSP allows only same-origin files.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {

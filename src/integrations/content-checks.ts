@@ -12,8 +12,8 @@ import { takeContentProblems } from '../lib/content-problems';
 import { normaliseBase } from '../lib/paths';
 import { collectFromPages, interner } from './built-pages';
 
-/** Astro's content cache (in `cacheDir`): one file, or a folder of chunks (`collectionStorage: 'chunked'`). */
-const DATA_STORE = ['data-store.json', 'data-store/'];
+/** Astro's content cache, in `cacheDir`. */
+const DATA_STORE = 'data-store.json';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -139,8 +139,7 @@ export function contentChecks(options: { contentDir?: string } = {}): AstroInteg
         if (rendering.length > 0) {
           // Astro's content cache keeps a page that failed to render as if it were fine, and
           // would skip it on the next build: drop the cache so every page is checked again.
-          if (cacheDir)
-            for (const name of DATA_STORE) rmSync(new URL(name, cacheDir), { recursive: true, force: true });
+          if (cacheDir) rmSync(new URL(DATA_STORE, cacheDir), { force: true });
           throw new ContentError(`Content problems:\n${rendering.join('\n')}`);
         }
         const outDir = fileURLToPath(dir);
