@@ -11,14 +11,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { takeContentProblems } from '../src/lib/content-problems';
 import { isRunAsScript } from './run-as-script';
 
-/**
- * The build's environment (`npm run bench` builds with it too). MIMALLOC_PURGE_DELAY: Rolldown,
- * Vite's bundler, allocates with mimalloc, which keeps freed memory committed for a while for
- * reuse; after bundling the content cache much of it stays resident for the rest of the build
- * (3,000 pages: 1.7 GB peak by default, 1.6 GB with 0). It is read when the bundler's native
- * module loads, hence set before Astro is imported.
- */
-export const BUILD_ENV = { ASTRO_TELEMETRY_DISABLED: '1', MIMALLOC_PURGE_DELAY: '0' } as const;
+/** The build's environment (`npm run bench` builds with it too). */
+export const BUILD_ENV = { ASTRO_TELEMETRY_DISABLED: '1' } as const;
 for (const [name, value] of Object.entries(BUILD_ENV)) process.env[name] ??= value;
 
 export async function buildSite(outDir: string): Promise<void> {
