@@ -1,6 +1,8 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { expect, test } from 'vitest';
 import { interner } from '../../src/integrations/built-pages';
 import { checkContentFiles, findBrokenLinks, pageLinks } from '../../src/integrations/content-checks';
@@ -40,18 +42,34 @@ test('reports non-UTF-8, empty and duplicate content files by name', async () =>
   ]);
 });
 
-test('a page’s ids and links are kept as copies that share one string per distinct value', () => {
-  const keep = interner();
-  const page = (n: number) =>
-    `<main id="main-content-area"><a href="/sub/founding/#the-canberra-meeting">${n}</a><img src="/sub/logo.png"></main>`;
-  const first = pageLinks(page(1), keep);
-  const second = pageLinks(page(2), keep);
-  expect([...first.ids]).toEqual(['main-content-area']);
-  expect(first.links).toEqual([
+test('a page’s ids and links are read with their tag', () => {
+  const page = `<main id="main-content-area"><a href="/sub/founding/#the-canberra-meeting">1</a><img src="/sub/logo.png"></main>`;
+  const links = pageLinks(page, interner());
+  expect([...links.ids]).toEqual(['main-content-area']);
+  expect(links.links).toEqual([
     ['a', '/sub/founding/#the-canberra-meeting'],
     ['img', '/sub/logo.png'],
   ]);
-  // Interned: the second page adds no new strings.
-  expect(second.links[0]![1]).toBe(first.links[0]![1]);
-  expect([...second.ids][0]).toBe([...first.ids][0]);
+});
+
+test('interned ids and links keep nothing of the pages they were cut from', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  /** Heap still in use after cutting an id out of each of 16 pages of 1 MB and letting the pages go. */
+  const heldAfter = (keep: (s: string) => string): number => {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept: string[] = [];
+    for (let n = 0; n < 16; n += 1) {
+      const page = `<p id="section-${n}-of-the-page">${String(n).repeat(1_000_000)}</p>`;
+      kept.push(...pageLinks(page, keep).ids);
+    }
+    gc();
+    const held = process.memoryUsage().heapUsed - before;
+    expect(kept).toHaveLength(16);
+    return held;
+  };
+  // The control: a plain substring is a view into its page, which stays in memory with it.
+  expect(heldAfter((s) => s)).toBeGreaterThan(8_000_000);
+  expect(heldAfter(interner())).toBeLessThan(2_000_000);
 });
