@@ -639,58 +639,35 @@ function targetChecks(
     });
   }
   const at = (n: number) => scale.find((s) => s.pages === n);
-  const big = at(10000);
-  if (big) {
+  const target = at(SCALE_TARGETS.pages);
+  if (target) {
+    const pages = SCALE_TARGETS.pages.toLocaleString('en');
     checks.push({
-      name: '10,000 pages built and indexed ≤ 150 s',
-      value: `${big.timedOut ? '> ' : ''}${(big.buildMs / 1000).toFixed(1)} s${big.timedOut ? ` (${big.timedOut})` : ''}`,
-      ok: !big.timedOut && big.buildMs <= SCALE_TARGETS.buildAndIndex10kSeconds * 1000,
+      name: `${pages} pages (both editions) built and indexed ≤ ${SCALE_TARGETS.buildSeconds} s`,
+      value: `${target.timedOut ? '> ' : ''}${(target.buildMs / 1000).toFixed(1)} s (CPU ${
+        target.buildCpuMs === undefined ? '?' : (target.buildCpuMs / 1000).toFixed(1)
+      } s)`,
+      ok: !target.timedOut && target.buildMs <= SCALE_TARGETS.buildSeconds * 1000,
     });
     checks.push({
-      name: 'Astro build peak (the Astro process, whole build) < 2 GB at 10,000',
-      value: `${big.timedOut ? '≥ ' : ''}${big.astroPeakMb} MB`,
-      ok: big.astroPeakMb * 1024 * 1024 < SCALE_TARGETS.buildPeakBytes ? (big.timedOut ? undefined : true) : false,
-    });
-    checks.push({
-      name: 'whole build, Astro + Pagefind processes, peak at 10,000 (< 2 GB?)',
-      value: `${big.timedOut ? '≥ ' : ''}${big.buildPeakMb} MB`,
-      ok: big.buildPeakMb * 1024 * 1024 < SCALE_TARGETS.buildPeakBytes ? (big.timedOut ? undefined : true) : false,
-    });
-    if (big.pagefindCli) {
-      checks.push({
-        name: "indexing in the build no heavier than Pagefind's CLI (Pagefind processes' peak, 10,000)",
-        value: `${big.pagefindPeakMb} MB vs ${big.pagefindCli.peakMb} MB`,
-        ok: big.timedOut ? undefined : big.pagefindPeakMb <= big.pagefindCli.peakMb,
-      });
-    }
-    if (big.indexAlone && big.pagefindCli) {
-      checks.push({
-        name: "indexing alone no heavier than Pagefind's CLI (peak, 10,000)",
-        value: `${big.indexAlone.peakMb} MB vs ${big.pagefindCli.peakMb} MB`,
-        ok: big.indexAlone.peakMb <= big.pagefindCli.peakMb,
-      });
-      checks.push({
-        name: "indexing time vs Pagefind's CLI (10,000)",
-        value: `${(big.indexAlone.ms / 1000).toFixed(1)} s vs ${(big.pagefindCli.ms / 1000).toFixed(1)} s`,
-      });
-    }
-  }
-  const thousand = at(1000);
-  if (big && thousand) {
-    const growth = big.msPerPage / thousand.msPerPage;
-    checks.push({
-      name: `ms/page at 10,000 ≤ ${SCALE_TARGETS.msPerPageGrowth} × at 1,000`,
-      value: `${big.timedOut ? '≥ ' : ''}${big.msPerPage} / ${thousand.msPerPage} = ${growth.toFixed(2)}`,
-      // A stopped build gives a lower bound: it can only prove a miss.
-      ok: growth > SCALE_TARGETS.msPerPageGrowth ? false : big.timedOut ? undefined : true,
+      name: `${pages} pages: build peak (Astro + Pagefind processes) < ${(SCALE_TARGETS.buildPeakBytes / 1024 ** 3).toFixed(1)} GB`,
+      value: `${target.timedOut ? '≥ ' : ''}${target.buildPeakMb} MB`,
+      ok:
+        target.buildPeakMb * 1024 * 1024 < SCALE_TARGETS.buildPeakBytes ? (target.timedOut ? undefined : true) : false,
     });
   }
+  const big = at(SCALE_TARGETS.completesPages);
+  if (big)
+    checks.push({
+      name: `${SCALE_TARGETS.completesPages.toLocaleString('en')} pages still build`,
+      value: `${big.timedOut ? `stopped after ${(big.buildMs / 1000).toFixed(0)} s` : `${(big.buildMs / 1000).toFixed(1)} s`}, peak ${big.buildPeakMb} MB`,
+      ok: big.timedOut ? undefined : true,
+    });
   const rebuilt = scale.find((s) => s.rebuild);
   if (rebuilt?.rebuild)
     checks.push({
-      name: `one-page edit rebuild < ${SCALE_TARGETS.rebuildRatio} × cold (${rebuilt.pages} pages)`,
+      name: `one-page edit rebuild (${rebuilt.pages} pages), × cold`,
       value: `${rebuilt.rebuild.ratio} ×`,
-      ok: rebuilt.rebuild.ratio < SCALE_TARGETS.rebuildRatio,
     });
   return checks;
 }
