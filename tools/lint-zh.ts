@@ -9,6 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadData } from '../src/lib/data';
 import { isRunAsScript } from './run-as-script';
 
 export interface Problem {
@@ -27,28 +28,38 @@ const MISSING_SPACE = new RegExp(`[${CJK}][A-Za-z0-9]|[A-Za-z0-9][${CJK}]`, 'gu'
 const SPACE_NEXT_TO_FULL = new RegExp(`[ \\t\\u00a0][${FULL_PUNCT}]|[${FULL_PUNCT}][ \\t\\u00a0]`, 'gu');
 
 /**
- * Non-Taiwan forms → the Taiwan forms they may follow in parentheses. An empty list means the
- * form is never allowed (a typo in the seed).
+ * Forms that are not another name in src/data/glossary.yaml or members.yaml but must not
+ * appear either → the Taiwan forms they may follow in parentheses.
  */
-export const BANNED_TERMS: Readonly<Record<string, readonly string[]>> = {
-  東盟: ['東協'],
-  高官會: ['資深官員會議'],
-  堪培拉: ['坎培拉'],
-  新西蘭: ['紐西蘭'],
-  領導人非正式會議: ['經濟領袖會議'],
-  專題工作組: ['工作小組'],
-  漢城: ['首爾'],
-  現城: [],
-  南韓: ['韓國'],
-  文萊: ['汶萊'],
-  巴布亞新幾內亞: ['巴布亞紐幾內亞'],
-  克林頓: ['柯林頓'],
-  中國台北: ['中華台北'],
-  工商諮詢理事會: ['企業諮詢委員會'],
-  布特拉加亞: ['太子城願景'],
-  執行主任: ['執行長'],
-  協商一致: ['共識決'],
-  悉尼: ['Sydney'],
+const OTHER_BANNED: Readonly<Record<string, readonly string[]>> = {
+  漢城: ['首爾'], // Seoul's former name (the 1991 漢城宣言 keeps it)
+  布特拉加亞: ['太子城願景'], // the mainland name of the Putrajaya Vision, without its year
+};
+
+/**
+ * Non-Taiwan forms → the Taiwan forms they may follow in parentheses: every Hong Kong and
+ * mainland form in the glossary and the member list that is not also a Taiwan form of the
+ * same entry, plus OTHER_BANNED.
+ */
+export function bannedTerms(
+  entries: readonly { tw: string; twAlt?: readonly string[]; hk?: readonly string[]; cn?: readonly string[] }[],
+): Record<string, readonly string[]> {
+  const banned: Record<string, string[]> = {};
+  for (const entry of entries) {
+    const taiwan = [entry.tw, ...(entry.twAlt ?? [])];
+    for (const form of [...(entry.hk ?? []), ...(entry.cn ?? [])]) {
+      if (taiwan.includes(form)) continue;
+      banned[form] = [...new Set([...(banned[form] ?? []), ...taiwan])];
+    }
+  }
+  return { ...banned, ...OTHER_BANNED };
+}
+
+let banned: Record<string, readonly string[]> | undefined;
+/** The banned forms of the current data files (read once). */
+const BANNED = () => {
+  const { glossary, members } = loadData();
+  return (banned ??= bannedTerms([...glossary, ...members]));
 };
 
 /** Seed errors that must not come back (fact sheet §7). */
@@ -59,6 +70,9 @@ const SEED_ERRORS: readonly (readonly [RegExp, string])[] = [
   [/亞太經合(?![組會])/gu, '名稱不完整，應為「亞太經合會」或「亞太經合組織」'],
   [/一體化程序/gu, '「程序」應為「進程」'],
 ];
+
+/** A name or title given in 「」 or 《》 (not nested). */
+const QUOTED = /「[^「」]*」|《[^《》]*》/gu;
 
 /** Is the banned form at `index` inside `（…）` that directly follows one of `allowed`? */
 export function insideGloss(text: string, index: number, allowed: readonly string[]): boolean {
@@ -90,10 +104,13 @@ export function lintLine(text: string, file: string, line: number): Problem[] {
     add('spacing', `missing space between Chinese and Latin/digit: "${match[0]}"`);
   for (const match of text.matchAll(SPACE_NEXT_TO_FULL))
     add('spacing', `no space next to full-width punctuation: "${match[0]}"`);
-  for (const [term, allowed] of Object.entries(BANNED_TERMS)) {
+  const quoted = [...text.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length] as const);
+  for (const [term, allowed] of Object.entries(BANNED())) {
     for (let index = text.indexOf(term); index !== -1; index = text.indexOf(term, index + term.length)) {
       if (term === '漢城' && text.startsWith('宣言', index + term.length)) continue;
       if (allowed.length > 0 && insideGloss(text, index, allowed)) continue;
+      // Quoted, the form is mentioned (「香港稱『…』」, a document's mainland title), not used.
+      if (quoted.some(([start, end]) => start < index && index + term.length < end)) continue;
       add(
         'banned-term',
         allowed.length > 0

@@ -1,6 +1,6 @@
 /** The Chinese copy lint (tools/lint-zh.ts) on small strings. */
 import { describe, expect, test } from 'vitest';
-import { lintZh, proseOf } from '../../tools/lint-zh';
+import { bannedTerms, lintZh, proseOf } from '../../tools/lint-zh';
 
 const rules = (text: string) => lintZh(text, 'x.md').map((problem) => problem.rule);
 
@@ -36,6 +36,16 @@ describe('lintZh()', () => {
     expect(rules('在堪培拉（坎培拉）舉行')).toEqual(['banned-term']);
     expect(rules('首爾（漢城）')).toEqual([]);
     expect(rules('南韓首都漢城')).toEqual(['banned-term', 'banned-term']);
+  });
+
+  test('takes the forms from the glossary and the member list; a quoted form is a mention', () => {
+    // 澳大利亞 is the mainland form in members.yaml, 亞太經合組織 a Hong Kong form in glossary.yaml.
+    expect(rules('澳大利亞與亞太經合組織')).toEqual(['banned-term', 'banned-term']);
+    expect(rules('香港與中國大陸則多稱「亞太經合組織」；中國大陸譯為《亞太經合組織經濟領導人共同決心宣言》。')).toEqual(
+      [],
+    );
+    expect(bannedTerms([{ tw: '汶萊', hk: ['文萊'], cn: ['文萊', '汶萊'] }])).toMatchObject({ 文萊: ['汶萊'] });
+    expect(bannedTerms([{ tw: '汶萊', cn: ['汶萊'] }])).not.toHaveProperty('汶萊');
   });
 
   test('flags seed errors', () => {
