@@ -3,7 +3,7 @@
  *
  * Interface (what the UI calls):
  *
- *   const engine = await createSearch({ bundlePath: '/pagefind/', dataUrl: '/search-data.json' });
+ *   const engine = await createSearch({ bundlePath: '/pagefind/', dataUrl: '/pagefind/search-data.json' });
  *   const outcome = await engine.search(rawQuery, { section: ['history'] });  // filters optional
  *   const counts = await engine.filters();  // { section: { history: 3, … } }
  *
@@ -18,30 +18,17 @@
  * Never throws from search(): any input (empty, 10 000 characters, emoji, RTL marks, control
  * characters, regex or HTML metacharacters) gives an outcome, possibly empty.
  *
- * What Pagefind 1.6 does with Chinese (measured in headless Chromium on a zh-Hant-TW index
- * built with the Node API, 2026-11-26):
- * - Index time: the extended binary segments Chinese into dictionary words (坎培拉, 秘書處,
- *   資深/官員/會議, 東/協 — 東協 is not in its dictionary). <html lang="zh-Hant-TW"> gives a
- *   `zh-hant-tw` index with no stemmer (wasm.unknown).
- * - Query time: pagefind.js splits the query with the browser's Intl.Segmenter (ICU), so a
- *   word the ICU dictionary does not know falls apart into single characters (堪培拉 → 堪/培/拉).
- *   Words are prefix-matched; some in-word substrings hit (培拉, 書處, 經合), others do not
- *   (言 inside 宣言, 98 inside 1989). So Pagefind is neither a superset nor exact for substrings.
- * - Several words: words absent from the index are DROPPED (坎培拉 火星 → the 坎培拉 page), words
- *   present are ANDed (坎培拉 秘書處 → nothing when they are on different pages). 堪培拉 found the
- *   坎培拉 page only through 培 and 拉. Simplified (冷战, 秘书处) and 臺灣 vs 台灣 find nothing.
- * - `search(null, { filters })` returns every page (filter-only search), without sub-results.
- * - `data().content` is the page's full plain text (headings joined with ". "), NOT escaped;
- *   `excerpt` escapes `<` but not `&`, `plain_excerpt` likewise, so neither is reused here.
- *   `data().anchors` lists headings with ids ({ element, id, text, location }), in page order.
- * - Result URLs get `?highlight=` only when `highlightParam` is set; this module adds its own.
+ * Pagefind 1.6 segments Chinese at index time and with the browser's Intl.Segmenter at query
+ * time, prefix-matches words, drops query words absent from the index and ANDs the rest, and
+ * knows nothing of Simplified or regional forms (observations: docs/architecture.md, "Search").
  *
  * So this module: expands each term (src/search/query.ts) into the site's forms, runs one
  * Pagefind search per alternative (never several in one query, because of the AND/drop rules),
- * also verifies every page (filter-only search; ≤ fullScanLimit pages, default SEARCH_DIRECT_MAX_PAGES) because
- * Pagefind misses in-word substrings, and keeps a page only if every term — some alternative of it, or for a
- * long Chinese term all its words — really occurs in the page text. Contiguous whole-query
- * matches rank above per-term matches, which rank above scattered ones.
+ * also verifies every page (filter-only search; ≤ fullScanLimit pages, default
+ * SEARCH_DIRECT_MAX_PAGES) because Pagefind misses in-word substrings, and keeps a page only if
+ * every term — some alternative of it, or for a long Chinese term all its words — really
+ * occurs in the page text. Contiguous whole-query matches rank above per-term matches,
+ * which rank above scattered ones.
  */
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
 import {
@@ -91,7 +78,7 @@ export interface CreateSearchOptions {
   dataUrl: string;
   /** Extra Pagefind options (baseUrl, ranking …), passed to `options()`. */
   pagefindOptions?: Record<string, unknown> | undefined;
-  /** Query parameter carrying the highlight terms (read by pagefind-highlight.js). */
+  /** Query parameter carrying the highlight terms (read on the target page by src/client/highlight.ts). */
   highlightParam?: string | undefined;
   /**
    * Verify every page (exact recall for in-word substrings) when the site has at most this many
