@@ -177,7 +177,9 @@ async function writeBundle(outDir: string, logger: AstroIntegrationLogger) {
   await writeBundleFiles(join(outDir, 'pagefind'), files);
   timings['write'] = Math.round(performance.now() - writing);
   logger.info(
-    `indexed ${files.length} files in ${Math.round(performance.now() - started)} ms (${Object.entries(timings)
+    `indexed ${files.length} files; ${Math.round(performance.now() - started)} ms after rendering (${Object.entries(
+      timings,
+    )
       .map(([name, ms]) => `${name} ${ms}`)
       .join(', ')})`,
   );

@@ -170,8 +170,8 @@ async function astroBuild(
       .join('\n');
     throw new Error(`astro build failed in ${project}:\n${tail}`);
   }
-  // "indexed N pages (K while rendering), F files; T ms after rendering (…)" (src/integrations/pagefind.ts)
-  const indexed = /indexed \d+ pages \(\d+ while rendering\), \d+ files; (\d+) ms after rendering/.exec(result.stdout);
+  // "indexed F files; T ms after rendering (…)" (src/integrations/pagefind.ts)
+  const indexed = /indexed \d+ files; (\d+) ms after rendering/.exec(result.stdout);
   return {
     ...result,
     indexMs: indexed ? Number(indexed[1]) : undefined,
