@@ -15,6 +15,7 @@ import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
 import { rehypeFootnotesUnindexed } from './src/markdown/rehype-footnotes-unindexed';
 import { remarkCheckImages } from './src/markdown/remark-check-images';
 import { remarkCiteSources } from './src/markdown/remark-cite-sources';
+import { remarkFaq } from './src/markdown/remark-faq';
 import { rehypeWrapTables } from './src/markdown/rehype-wrap-tables';
 import { normaliseBase } from './src/utils/paths';
 
@@ -55,7 +56,13 @@ export default defineConfig({
     processor: unified({
       gfm: false, // registered once, explicitly, below
       smartypants: false, // Chinese text uses 「」 and full-width punctuation already
-      remarkPlugins: [remarkGfm, remarkCheckImages, [remarkCiteSources, { sources: loadData().sources }]],
+      remarkPlugins: [
+        remarkGfm,
+        remarkCheckImages,
+        [remarkCiteSources, { sources: loadData().sources }],
+        // content/faq.md: its questions and answers become the page's FAQPage structured data.
+        [remarkFaq, { pages: ['faq'] }],
+      ],
       remarkRehype: {
         footnoteLabel: '註釋',
         // The name must contain the link's visible text (↩, or ↩2 for a second citation).
