@@ -32,11 +32,17 @@ export const NON_CANONICAL_URLS: readonly (readonly [RegExp, string])[] = [
   [/^https?:\/\/[^/]*(?:sitefinity\.cloud|pangea-cms\.com)(?:[:/]|$)/i, 'a CMS staging or preview host'],
   [/^https?:\/\/[^/]*(?:^|[./-])(?:stg|staging|preview)[.-][^/]*\//i, 'a staging host'],
   [/^https?:\/\/[^/]+\/(?:[^?#]*\/)?preview\//i, 'a preview address'],
-  [/^https?:\/\/[^/]*(?:core-varnish|core-prod\.|\.prod\.aop\.)/i, 'a publisher\'s internal origin host'],
-  [/^https?:\/\/[^/]*(?:translate\.goog|translate\.google\.|hanjaro\.|ptop\.only\.wip\.la)/i, 'a translation or link proxy'],
+  [/^https?:\/\/[^/]*(?:core-varnish|core-prod\.|\.prod\.aop\.)/i, "a publisher's internal origin host"],
+  [
+    /^https?:\/\/[^/]*(?:translate\.goog|translate\.google\.|hanjaro\.|ptop\.only\.wip\.la)/i,
+    'a translation or link proxy',
+  ],
   [/page_translater|[?&][^=&]*=https?(?::|%3A)/i, 'a proxy that wraps another address'],
   [/^https?:\/\/(?:idp\.|[^/]+\/auth\/)/i, 'a login redirect'],
-  [/^https?:\/\/[^/]*(?:kfd\.me|discmaster\.textfiles\.com|yogviha\.cn|webcache\.googleusercontent\.com)(?:[:/]|$)/i, 'a mirror'],
+  [
+    /^https?:\/\/[^/]*(?:kfd\.me|discmaster\.textfiles\.com|yogviha\.cn|webcache\.googleusercontent\.com)(?:[:/]|$)/i,
+    'a mirror',
+  ],
   [/%25[0-9A-F]{2}/i, 'a double-encoded address'],
 ];
 

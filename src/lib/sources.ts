@@ -16,9 +16,7 @@ export const SOURCE_KIND_LABEL: Readonly<Record<SourceKind, string>> = {
 /** `1989-11-05` → 「1989 年 11 月 5 日」; `1997` → 「1997 年」. */
 export function formatPartialDate(date: string): string {
   const [year, month, day] = date.split('-');
-  return [`${year} 年`, month ? `${Number(month)} 月` : '', day ? `${Number(day)} 日` : '']
-    .filter(Boolean)
-    .join(' ');
+  return [`${year} 年`, month ? `${Number(month)} 月` : '', day ? `${Number(day)} 日` : ''].filter(Boolean).join(' ');
 }
 
 /** The anchor of a source on the references page: `S105b` → `source-s105b`. */

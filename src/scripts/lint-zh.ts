@@ -32,7 +32,7 @@ export interface Problem {
 }
 
 /** 台 where the site writes 臺: 臺灣 and 中華臺北 (not 台積電 or a quoted 「中國台北」). */
-const TAI = /台(?=灣)|中華台北/gu;
+const TAI = /台灣|中華台北/gu;
 
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const FULL_PUNCT = '，。、；：？！（）「」『』《》〈〉';
