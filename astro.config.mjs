@@ -50,7 +50,8 @@ export default defineConfig({
     collectionStorage: { type: 'chunked', chunkSize: 1_000_000 },
   },
   // Never inline scripts or assets as data: URLs; the CSP allows only same-origin files.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // One stylesheet for every page (the byte budget allows one): components' scoped styles join it.
+  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   markdown: {
     // Astro 7 defaults to Sätteri; our remark/rehype plugins need unified().
     processor: unified({

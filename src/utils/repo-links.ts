@@ -37,7 +37,8 @@ export function repoLinks(
   const links: RepoLinks = {};
   const editBase = env.EDIT_BASE_URL?.trim();
   if (editBase) {
-    const base = urlFrom('EDIT_BASE_URL', editBase.endsWith('/') ? editBase : `${editBase}/`);
+    const base = urlFrom('EDIT_BASE_URL', editBase);
+    if (!base.pathname.endsWith('/')) base.pathname += '/';
     links.edit = new URL(page.filePath.split('/').map(encodeURIComponent).join('/'), base).href;
   }
   const issues = env.ISSUES_URL?.trim();
