@@ -22,7 +22,10 @@ const attr = (node: Element | undefined, name: string): string => (node ? String
 /** What a reader can see or hear: text outside script/style, plus readable attributes. */
 function visibleText(tree: Root): string {
   const copy = structuredClone(tree);
-  remove(copy, (node) => node.type === 'element' && ['script', 'style', 'template'].includes(node.tagName));
+  remove(
+    copy,
+    (node) => node.type === 'element' && ['script', 'style', 'template'].includes((node as Element).tagName),
+  );
   const attributes = selectAll('[title], [aria-label], [alt], meta[content]', copy).map((node) =>
     ['title', 'ariaLabel', 'alt', 'content'].map((name) => attr(node, name)).join(' '),
   );
