@@ -26,7 +26,8 @@ export default defineConfig({
   // Nothing on this site needs Astro's dev toolbar; it would only add requests in dev.
   devToolbar: { enabled: false },
   // Never inline scripts or assets as data: URLs; the CSP allows only same-origin files.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // One stylesheet for every page (the byte budget allows one): components' scoped styles join it.
+  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   markdown: {
     // src/markdown/pipeline.ts: remark-gfm and the site's plugins, shared with the pipeline's tests.
     processor: markdownProcessor({ base, sources: loadData().sources }),

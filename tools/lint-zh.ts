@@ -4,10 +4,20 @@
  * full-width punctuation, and Taiwan usage (a Hong Kong / mainland form may appear only inside
  * the full-width parentheses right after the Taiwan form, e.g. `東協（東盟）`).
  *
+ * 臺 or 台: the site writes 臺 (臺灣, 中華臺北, as in APEC's own Chinese name for the member);
+ * a 台 in those words is an error. Proper names that use 台 (台積電) are not affected.
+ *
+ * Dated statements: text that is true only until a date (「預定於 2026 年 11 月舉行」) is
+ * wrapped in `<span data-until="2026-11">…</span>` and says its as-of date in words; once the
+ * lint runs after that date (end of the month or year when the day is left out) it prints a
+ * warning, as it does for a timeline entry still marked `scheduled` after its date. Warnings
+ * never fail the lint: the text needs a look, not the build a stop.
+ *
  * Usage: node tools/lint-zh.ts [file ...]   (default: every content/**\/*.md(x))
- * Prints `file:line: [rule] message` and exits 1 on any problem. Erasable TypeScript only.
+ * Prints `file:line: [rule] message`; exits 1 on any error, 0 with warnings only.
+ * Erasable TypeScript only.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadData } from '../src/lib/data';
 import { isRunAsScript } from './run-as-script';
@@ -15,9 +25,14 @@ import { isRunAsScript } from './run-as-script';
 export interface Problem {
   file: string;
   line: number;
-  rule: 'half-width-punctuation' | 'quotes' | 'spacing' | 'banned-term' | 'seed-error';
+  rule: 'half-width-punctuation' | 'quotes' | 'spacing' | 'banned-term' | 'seed-error' | 'spelling' | 'dated-statement';
   message: string;
+  /** Warnings are printed but do not fail the lint. */
+  severity?: 'error' | 'warning' | undefined;
 }
+
+/** 台 where the site writes 臺: 臺灣 and 中華臺北 (not 台積電 or a quoted 「中國台北」). */
+const TAI = /台灣|中華台北/gu;
 
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const FULL_PUNCT = '，。、；：？！（）「」『』《》〈〉';
@@ -34,6 +49,8 @@ const SPACE_NEXT_TO_FULL = new RegExp(`[ \\t\\u00a0][${FULL_PUNCT}]|[${FULL_PUNC
 const OTHER_BANNED: Readonly<Record<string, readonly string[]>> = {
   漢城: ['首爾'], // Seoul's former name (the 1991 漢城宣言 keeps it)
   布特拉加亞: ['太子城願景'], // the mainland name of the Putrajaya Vision, without its year
+  南韓: ['韓國'], // APEC's name for the member is Korea (韓國); 南韓 is colloquial
+  執行主任: ['執行長'], // Wikipedia's name for the post; Taiwan's foreign ministry writes 執行長
 };
 
 /**
@@ -119,6 +136,8 @@ export function lintLine(text: string, file: string, line: number): Problem[] {
       );
     }
   }
+  for (const match of text.matchAll(TAI))
+    add('spelling', `「${match[0]}」: the site writes 臺 (「${match[0].replace('台', '臺')}」)`);
   for (const [pattern, message] of SEED_ERRORS) {
     const count = [...text.matchAll(pattern)].length;
     for (let i = 0; i < count; i += 1) add('seed-error', message);
@@ -133,6 +152,7 @@ export function proseOf(line: string): string {
     .replace(/\[\^[^\]]+\]/g, '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<https?:[^>]+>/g, ' ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
     .replace(/\*\*|__/g, '')
     .replace(/^\s*#{1,6}\s+/, '')
     .replace(/^\s*>\s?/, '')
@@ -181,6 +201,60 @@ export function lintZh(text: string, file: string): Problem[] {
   return problems;
 }
 
+/** The last day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date covers, as `YYYY-MM-DD`. */
+export function periodEnd(date: string): string {
+  const [year = 0, month, day] = date.split('-').map(Number);
+  if (day !== undefined && month !== undefined) return date;
+  const end = month === undefined ? new Date(Date.UTC(year, 12, 0)) : new Date(Date.UTC(year, month, 0));
+  return end.toISOString().slice(0, 10);
+}
+
+const UNTIL = /data-until="(\d{4}(?:-\d{2}){0,2})"/g;
+
+/** Warnings for `data-until` statements whose date has passed on `today` (YYYY-MM-DD). */
+export function expiredStatements(text: string, file: string, today: string): Problem[] {
+  const problems: Problem[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    for (const match of raw.matchAll(UNTIL)) {
+      const until = match[1]!;
+      if (today > periodEnd(until)) {
+        problems.push({
+          file,
+          line: index + 1,
+          rule: 'dated-statement',
+          severity: 'warning',
+          message: `statement valid until ${until} is out of date: check what happened and rewrite it`,
+        });
+      }
+    }
+  });
+  return problems;
+}
+
+/** Warnings for timeline entries still `scheduled: true` after their date (src/data/timeline.yaml). */
+export function expiredSchedule(yamlText: string, file: string, today: string): Problem[] {
+  const problems: Problem[] = [];
+  let date: string | undefined;
+  let dateLine = 0;
+  yamlText.split(/\r?\n/).forEach((raw, index) => {
+    const dated = /^-\s+date:\s*'?(\d{4}(?:-\d{2}){0,2})'?\s*$/.exec(raw);
+    if (dated) {
+      date = dated[1];
+      dateLine = index + 1;
+    }
+    if (date && /^\s+scheduled:\s*true\s*$/.test(raw) && today > periodEnd(date)) {
+      problems.push({
+        file,
+        line: dateLine,
+        rule: 'dated-statement',
+        severity: 'warning',
+        message: `entry ${date} is still marked scheduled after its date: record what happened`,
+      });
+    }
+  });
+  return problems;
+}
+
 function contentFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((entry) => /\.mdx?$/.test(entry))
@@ -190,16 +264,25 @@ function contentFiles(dir: string): string[] {
 
 function main(args: readonly string[]): number {
   const files = args.length > 0 ? [...args] : contentFiles('content');
-  let count = 0;
+  const today = new Date().toISOString().slice(0, 10);
+  const problems: Problem[] = [];
   for (const file of files) {
-    for (const problem of lintZh(readFileSync(file, 'utf8'), file)) {
-      console.log(`${problem.file}:${problem.line}: [${problem.rule}] ${problem.message}`);
-      count += 1;
-    }
+    const text = readFileSync(file, 'utf8');
+    problems.push(...lintZh(text, file), ...expiredStatements(text, file, today));
   }
-  if (count > 0) console.log(`\n${count} problem(s) in Chinese copy.`);
-  else console.log(`lint-zh: ${files.length} file(s) clean.`);
-  return count > 0 ? 1 : 0;
+  const timeline = 'src/data/timeline.yaml';
+  if (args.length === 0 && existsSync(timeline))
+    problems.push(...expiredSchedule(readFileSync(timeline, 'utf8'), timeline, today));
+  let errors = 0;
+  for (const problem of problems) {
+    const warning = problem.severity === 'warning';
+    if (!warning) errors += 1;
+    console.log(`${problem.file}:${problem.line}: ${warning ? 'warning ' : ''}[${problem.rule}] ${problem.message}`);
+  }
+  const warnings = problems.length - errors;
+  if (errors > 0) console.log(`\n${errors} problem(s) in Chinese copy.`);
+  else console.log(`lint-zh: ${files.length} file(s) clean${warnings > 0 ? ` (${warnings} warning(s))` : ''}.`);
+  return errors > 0 ? 1 : 0;
 }
 
 if (isRunAsScript(import.meta.url)) {

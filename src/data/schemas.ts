@@ -4,8 +4,8 @@
  */
 import { z } from 'astro/zod';
 
-/** `S1`, `S105b` (fact-sheet source ids) or `seed` (the seed document). */
-export const SOURCE_ID_PATTERN = /^(S\d+[a-z]?|seed)$/;
+/** `S1`, `S105b`: fact-sheet source ids. */
+export const SOURCE_ID_PATTERN = /^S\d+[a-z]?$/;
 
 const sourceIds = z.array(z.string().regex(SOURCE_ID_PATTERN)).min(1);
 const chineseNames = z.array(z.string().trim().min(1)).default([]);
@@ -20,11 +20,59 @@ export const partialDate = z
     return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   }, 'is not a real calendar date');
 
+/** The groups of the references page, in the order shown. */
+export const SOURCE_KINDS = ['apec', 'government', 'news', 'reference', 'encyclopedia'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/**
+ * Addresses that are not the publisher's own page: copies, proxies, staging and login hosts
+ * (pages read through them while checking facts). Readers get the publisher's URL.
+ */
+export const NON_CANONICAL_URLS: readonly (readonly [RegExp, string])[] = [
+  [/^https?:\/\/[^/]*(?:sitefinity\.cloud|pangea-cms\.com)(?:[:/]|$)/i, 'a CMS staging or preview host'],
+  [/^https?:\/\/[^/]*(?:^|[./-])(?:stg|staging|preview)[.-][^/]*\//i, 'a staging host'],
+  [/^https?:\/\/[^/]+\/(?:[^?#]*\/)?preview\//i, 'a preview address'],
+  [/^https?:\/\/[^/]*(?:core-varnish|core-prod\.|\.prod\.aop\.)/i, "a publisher's internal origin host"],
+  [
+    /^https?:\/\/[^/]*(?:translate\.goog|translate\.google\.|hanjaro\.|ptop\.only\.wip\.la)/i,
+    'a translation or link proxy',
+  ],
+  [/page_translater|[?&][^=&]*=https?(?::|%3A)/i, 'a proxy that wraps another address'],
+  [/^https?:\/\/(?:idp\.|[^/]+\/auth\/)/i, 'a login redirect'],
+  [
+    /^https?:\/\/[^/]*(?:kfd\.me|discmaster\.textfiles\.com|yogviha\.cn|webcache\.googleusercontent\.com)(?:[:/]|$)/i,
+    'a mirror',
+  ],
+  [/%25[0-9A-F]{2}/i, 'a double-encoded address'],
+];
+
+/** Why `url` is not a publisher's own address, or undefined when it may be one. */
+export const nonCanonicalReason = (url: string): string | undefined =>
+  NON_CANONICAL_URLS.find(([pattern]) => pattern.test(url))?.[1];
+
 export const sourceSchema = z.strictObject({
   id: z.string().regex(SOURCE_ID_PATTERN),
-  /** Title as identified in the fact sheet's source list. */
+  /** Which group of the references page lists it. */
+  kind: z.enum(SOURCE_KINDS),
+  /** Who published it (organisation, outlet or author), as the reader should see it. */
+  publisher: z.string().trim().min(1),
+  /** Title of the page or document, in its own language. */
   title: z.string().trim().min(1),
-  url: z.url().optional(),
+  /** Publication date where the source gives one. */
+  date: partialDate.optional(),
+  /** The publisher's own address; left out for index pages cited by title only. */
+  url: z
+    .url()
+    .superRefine((url, context) => {
+      const reason = nonCanonicalReason(url);
+      if (reason) {
+        context.addIssue({
+          code: 'custom',
+          message: `${url} is ${reason}, not the publisher's own page: use the publisher's URL`,
+        });
+      }
+    })
+    .optional(),
 });
 
 export const memberSchema = z.strictObject({
@@ -69,7 +117,7 @@ export const glossarySchema = z.strictObject({
   category: z.enum(['organisation', 'body', 'document', 'place', 'member', 'person', 'concept']),
   /** Taiwan form: the name the site uses. Required. */
   tw: z.string().trim().min(1),
-  /** Other Traditional forms seen in Taiwan sources. */
+  /** Other Traditional forms seen in sources that do not tie them to Hong Kong or the mainland. */
   twAlt: chineseNames,
   /** Hong Kong forms. */
   hk: chineseNames,

@@ -15,6 +15,7 @@ import { rehypeFootnotesUnindexed } from './rehype-footnotes-unindexed';
 import { rehypeWrapTables } from './rehype-wrap-tables';
 import { remarkCheckImages } from './remark-check-images';
 import { remarkCiteSources, type CitableSource } from './remark-cite-sources';
+import { remarkFaq } from './remark-faq';
 
 export interface PipelineOptions {
   /** The site's base path (`/` or `/sub/path/`), prefixed to root-relative links. */
@@ -35,7 +36,13 @@ export function markdownProcessor({ base, sources }: PipelineOptions): MarkdownP
   return unified({
     gfm: false, // registered once, explicitly, below
     smartypants: false, // Chinese text uses 「」 and full-width punctuation already
-    remarkPlugins: [remarkGfm, remarkCheckImages, [remarkCiteSources, { sources }]],
+    remarkPlugins: [
+      remarkGfm,
+      remarkCheckImages,
+      [remarkCiteSources, { sources }],
+      // content/faq.md: its questions and answers become the page's FAQPage structured data.
+      [remarkFaq, { pages: ['faq'] }],
+    ],
     remarkRehype: {
       footnoteLabel: '註釋',
       // The name must contain the link's visible text (↩, or ↩2 for a second citation).

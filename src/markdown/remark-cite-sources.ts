@@ -8,10 +8,13 @@ import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { failContent } from '../lib/content-problems';
+import { citationParts } from '../lib/sources';
 
 export interface CitableSource {
   id: string;
+  publisher: string;
   title: string;
+  date?: string | undefined;
   url?: string | undefined;
 }
 
@@ -19,7 +22,7 @@ export interface Options {
   sources: readonly CitableSource[];
 }
 
-const CITATION = /^\s*((?:S\d+[a-z]?|seed)(?:[\s,、，]+(?:S\d+[a-z]?|seed))*)\s*(?:[：:]\s*(.+?))?\s*$/s;
+const CITATION = /^\s*(S\d+[a-z]?(?:[\s,、，]+S\d+[a-z]?)*)\s*(?:[：:]\s*(.+?))?\s*$/s;
 const UNDEFINED_FOOTNOTE = /\[\^([^\]\s]+)\]/;
 
 export const remarkCiteSources: Plugin<[Options], Root> = ({ sources }) => {
@@ -52,11 +55,12 @@ export const remarkCiteSources: Plugin<[Options], Root> = ({ sources }) => {
         const source = byId.get(id);
         if (!source) return fail(`footnote [^${node.label ?? node.identifier}] cites unknown source "${id}"`, node);
         if (index > 0) children.push({ type: 'text', value: '；' });
+        const { publisher, title, date, url } = citationParts(source);
+        children.push({ type: 'text', value: `${publisher}，〈` });
         children.push(
-          source.url
-            ? { type: 'link', url: source.url, children: [{ type: 'text', value: source.title }] }
-            : { type: 'text', value: source.title },
+          url ? { type: 'link', url, children: [{ type: 'text', value: title }] } : { type: 'text', value: title },
         );
+        children.push({ type: 'text', value: date ? `〉，${date}` : '〉' });
       });
       if (match[2]) children.push({ type: 'text', value: `：${match[2]}` });
       children.push({ type: 'text', value: '。' });

@@ -35,10 +35,13 @@ function without(node: Element | Root, selector: string): Element | Root {
   return prune(node);
 }
 
-/** Prose the page itself writes: no footnote list, no name-variant cells, no source titles. */
+/** Prose the page itself writes: no footnote list, no name-variant cells, no citations. */
 const proseText = (tree: Root) =>
   textOf(
-    without(articleOf(tree), 'section[data-footnotes], [data-term-variant], .source-list, cite, nav, script, style'),
+    without(
+      articleOf(tree),
+      'section[data-footnotes], [data-term-variant], .source-list, .timeline__sources, cite, nav, script, style',
+    ),
   );
 
 describe('founding date and place', () => {

@@ -18,7 +18,7 @@ const good = [
   '  group: reference',
   '  order: 99',
   'lastReviewed: 2026-11-26',
-  'sources: [seed]',
+  'sources: [S1]',
 ].join('\n');
 
 interface BadInput {
@@ -52,7 +52,7 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'unknown source in frontmatter',
-    files: { 'content/zz-test.md': page(good.replace('[seed]', '[seed, S9999]')) },
+    files: { 'content/zz-test.md': page(good.replace('[S1]', '[S1, S9999]')) },
     expect: [/zz-test/, /unknown source "S9999"/],
   },
   {
@@ -99,16 +99,27 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'glossary entry without a Taiwan form',
     files: {},
-    append: { 'src/data/glossary.yaml': '\n- id: zz-test\n  category: concept\n  hk: [測試]\n  sources: [seed]\n' },
+    append: { 'src/data/glossary.yaml': '\n- id: zz-test\n  category: concept\n  hk: [測試]\n  sources: [S1]\n' },
     expect: [/src\/data\/glossary\.yaml: entry \d+ \(zz-test\): tw: /],
   },
   {
     name: 'timeline entry with an impossible date',
     files: {},
     append: {
-      'src/data/timeline.yaml': '\n- date: 2023-02-30\n  kind: milestone\n  title: 不存在的日子\n  sources: [seed]\n',
+      'src/data/timeline.yaml': '\n- date: 2023-02-30\n  kind: milestone\n  title: 不存在的日子\n  sources: [S1]\n',
     },
     expect: [/src\/data\/timeline\.yaml: entry \d+ \(2023-02-30\): date: is not a real calendar date/],
+  },
+  {
+    name: 'source URL on a mirror, proxy or staging host',
+    files: {},
+    append: {
+      'src/data/sources.yaml':
+        '\n- id: S9998\n  kind: apec\n  publisher: APEC\n  title: Working Level\n  url: "https://apec-stg.sitefinity.cloud/about-us/how-apec-operates/working-level"\n',
+    },
+    expect: [
+      /src\/data\/sources\.yaml: entry \d+ \(S9998\): url: https:\/\/apec-stg\.sitefinity\.cloud\/\S+ is a CMS staging or preview host, not the publisher's own page/,
+    ],
   },
 ];
 

@@ -1,7 +1,7 @@
 /** The YAML data files load, validate and cross-reference; the schemas reject bad entries. */
 import { describe, expect, test, vi } from 'vitest';
 import { DataError, loadData, parseDataList } from '../../src/lib/data';
-import { glossarySchema, memberSchema, timelineSchema } from '../../src/data/schemas';
+import { glossarySchema, memberSchema, nonCanonicalReason, sourceSchema, timelineSchema } from '../../src/data/schemas';
 import { lintZh } from '../../tools/lint-zh';
 
 describe('loadData()', () => {
@@ -105,6 +105,32 @@ describe('parseDataList() rejects', () => {
     );
   });
 
+  test('a source on a mirror, proxy, staging or login host, naming the entry and the problem', () => {
+    const source = { id: 'S5', kind: 'apec', publisher: 'APEC', title: 'Policy Support Unit' };
+    const bad: [string, RegExp][] = [
+      ['https://apec-stg.sitefinity.cloud/Groups/x', /staging/],
+      ['http://hanjaro.juntong.or.kr/page_translater_mobile.aspx?sURL=http%3A%2F%2Fwww.apec.org%2F', /proxy/],
+      ['https://ptop.only.wip.la:443/https/www.scribd.com/document/1/Apec', /proxy/],
+      ['https://54e1ad4b48888.kfd.me/zh-hk/x', /mirror/],
+      ['http://core-varnish-new.prod.aop.cambridge.org/core/books/x', /origin/],
+      ['https://idp.springer.com/auth/personal/springernature?redirect_uri=https://rd.springer.com/x', /login|proxy/],
+      ['https://voa.pangea-cms.com/preview/en-US/a/x.html', /staging|preview/],
+      ['https://link.springer.com/referenceworkentry/10.1007%252F978-1', /double-encoded/],
+    ];
+    for (const [url, problem] of bad) {
+      expect(() => parseDataList('src/data/sources.yaml', JSON.stringify([{ ...source, url }]), sourceSchema)).toThrow(
+        new RegExp(`src/data/sources\\.yaml: entry 1 \\(S5\\): url: .*${problem.source}`),
+      );
+    }
+    expect(nonCanonicalReason('https://www.apec.org/about-us/policy-support-unit')).toBeUndefined();
+  });
+
+  test("every source URL in sources.yaml is a publisher's own address", () => {
+    for (const source of loadData().sources) {
+      if (source.url) expect(nonCanonicalReason(source.url), `${source.id} ${source.url}`).toBeUndefined();
+    }
+  });
+
   test('a member without a joining year', () => {
     const member = { id: 'x', en: 'X', tw: '某', founding: false, sources: ['S1'] };
     expect(() => parseDataList('m.yaml', JSON.stringify([member]), memberSchema)).toThrow(/joined/);
@@ -128,7 +154,7 @@ describe('cross-file checks', () => {
 
   test('loadData() rejects a timeline entry citing a source missing from sources.yaml', async () => {
     const files: Record<string, string> = {
-      'sources.yaml': '- id: S1\n  title: 測試來源\n',
+      'sources.yaml': '- id: S1\n  kind: news\n  publisher: 測試\n  title: 測試來源\n',
       'members.yaml': '[]',
       'timeline.yaml': "- date: '2000'\n  kind: milestone\n  title: 測試\n  sources: [S999]\n",
       'glossary.yaml': '[]',

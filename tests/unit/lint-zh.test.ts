@@ -1,6 +1,6 @@
 /** The Chinese copy lint (tools/lint-zh.ts) on small strings. */
 import { describe, expect, test } from 'vitest';
-import { bannedTerms, lintZh, proseOf } from '../../tools/lint-zh';
+import { bannedTerms, expiredSchedule, expiredStatements, lintZh, periodEnd, proseOf } from '../../tools/lint-zh';
 
 const rules = (text: string) => lintZh(text, 'x.md').map((problem) => problem.rule);
 
@@ -48,6 +48,14 @@ describe('lintZh()', () => {
     expect(bannedTerms([{ tw: '汶萊', cn: ['汶萊'] }])).not.toHaveProperty('汶萊');
   });
 
+  test('writes 臺 in 臺灣 and 中華臺北, and leaves proper names with 台 alone', () => {
+    expect(rules('臺灣以中華臺北的名義參與。')).toEqual([]);
+    expect(rules('台灣以中華台北的名義參與。')).toEqual(['spelling', 'spelling']);
+    expect(rules('台積電創辦人')).toEqual([]);
+    expect(rules('中華臺北（Chinese Taipei；中國大陸稱「中國台北」）')).toEqual([]);
+    expect(lintZh('- 台灣的參與', 'x.md')[0]?.message).toMatch(/「臺灣」/);
+  });
+
   test('flags seed errors', () => {
     expect(rules('首爾（現城首爾）')).toContain('seed-error');
     expect(rules('經過十幾年的發展')).toEqual(['seed-error']);
@@ -87,5 +95,47 @@ describe('proseOf()', () => {
   test('strips Markdown syntax', () => {
     expect(proseOf('- 見 [成立](/founding/#x) 一節。[^a]')).toBe('見 成立 一節。');
     expect(proseOf('## 《漢城宣言》的四項目標')).toBe('《漢城宣言》的四項目標');
+  });
+});
+
+describe('dated statements', () => {
+  const page = [
+    '本頁。',
+    '<span data-until="2026-11">截至 2026 年 2 月，會議預定於 2026 年 11 月舉行。</span>[^a]',
+  ].join('\n');
+
+  test('the marker is not copy: its attribute raises no quote or spacing problem', () => {
+    expect(lintZh(page, 'p.md')).toEqual([]);
+  });
+
+  test('periodEnd() is the last day a partial date covers', () => {
+    expect(periodEnd('2026-11')).toBe('2026-11-30');
+    expect(periodEnd('2024-02')).toBe('2024-02-29');
+    expect(periodEnd('2026')).toBe('2026-12-31');
+    expect(periodEnd('2026-11-05')).toBe('2026-11-05');
+  });
+
+  test('warn (not fail) once the date has passed, and not before', () => {
+    expect(expiredStatements(page, 'p.md', '2026-11-30')).toEqual([]);
+    const late = expiredStatements(page, 'p.md', '2026-12-01');
+    expect(late).toHaveLength(1);
+    expect(late[0]).toMatchObject({ file: 'p.md', line: 2, rule: 'dated-statement', severity: 'warning' });
+    expect(late[0]?.message).toMatch(/until 2026-11/);
+  });
+
+  test('a timeline entry still marked scheduled after its date gets a warning with its line', () => {
+    const yaml = [
+      '- date: 2025-10-31',
+      '  kind: leaders',
+      '  title: 舉行過的會議',
+      '- date: 2026-11',
+      '  kind: leaders',
+      '  title: 預定的會議',
+      '  scheduled: true',
+    ].join('\n');
+    expect(expiredSchedule(yaml, 't.yaml', '2026-11-15')).toEqual([]);
+    expect(expiredSchedule(yaml, 't.yaml', '2026-12-01')).toEqual([
+      expect.objectContaining({ line: 4, rule: 'dated-statement', severity: 'warning' }),
+    ]);
   });
 });

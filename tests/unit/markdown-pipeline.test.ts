@@ -14,8 +14,8 @@ import { markdownProcessor } from '../../src/markdown/pipeline';
 
 const fixture = new URL('../fixtures/markdown/pipeline.md', import.meta.url);
 const sources = [
-  { id: 'S1', title: 'APEC Leaders’ Declaration', url: 'https://www.apec.org/meeting-papers/s1' },
-  { id: 'S2', title: '亞太經濟合作會議簡介' },
+  { id: 'S1', publisher: 'APEC', title: 'APEC Leaders’ Declaration', url: 'https://www.apec.org/meeting-papers/s1' },
+  { id: 'S2', publisher: '維基百科', title: '亞太經濟合作會議簡介' },
 ];
 let html = '';
 

@@ -10,8 +10,8 @@ import { rehypeWrapTables } from '../../src/markdown/rehype-wrap-tables';
 import { remarkCiteSources } from '../../src/markdown/remark-cite-sources';
 
 const sources = [
-  { id: 'S9', title: 'Joint Statement', url: 'https://example.org/s9' },
-  { id: 'seed', title: '種子文件' },
+  { id: 'S9', publisher: 'ASEAN', title: 'Joint Statement', date: '1989-11', url: 'https://example.org/s9' },
+  { id: 'S6', publisher: 'APEC', title: 'APEC Business Advisory Council' },
 ];
 const render = async (markdown: string, base = '/') =>
   String(
@@ -27,9 +27,16 @@ const render = async (markdown: string, base = '/') =>
   );
 
 describe('remarkCiteSources', () => {
-  test('turns source ids into linked titles, with an optional note', async () => {
-    const html = await render('事實。[^a]\n\n[^a]: S9 seed：第 3 段');
-    expect(html).toContain('<a href="https://example.org/s9">Joint Statement</a>；種子文件：第 3 段。');
+  test('turns source ids into publisher, linked title and date, with an optional note', async () => {
+    const html = await render('事實。[^a]\n\n[^a]: S9 S6：此說僅有單一來源');
+    expect(html).toContain(
+      'ASEAN，〈<a href="https://example.org/s9">Joint Statement</a>〉，1989 年 11 月；APEC，〈APEC Business Advisory Council〉：此說僅有單一來源。',
+    );
+    expect(html).not.toMatch(/\bS9\b|\bS6\b/);
+  });
+
+  test('does not take the brief as a source', async () => {
+    await expect(render('事實。[^a]\n\n[^a]: seed')).rejects.toThrow(/must start with source ids/);
   });
 
   test('fails on an unknown source id, naming it', async () => {

@@ -73,6 +73,7 @@ describe('tests/search/queries.json', () => {
     '/glossary/',
     '/references/',
     '/secretariat/',
+    '/faq/',
   ]);
 
   it('has at least 100 queries in the required groups', () => {
