@@ -12,6 +12,7 @@ import { headersIntegration } from './src/integrations/headers';
 import { pagefindIntegration } from './src/integrations/pagefind';
 import { loadData } from './src/lib/data';
 import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
+import { rehypeFootnoteNowrap } from './src/markdown/rehype-footnote-nowrap';
 import { rehypeFootnotesUnindexed } from './src/markdown/rehype-footnotes-unindexed';
 import { remarkCheckImages } from './src/markdown/remark-check-images';
 import { remarkCiteSources } from './src/markdown/remark-cite-sources';
@@ -49,7 +50,10 @@ export default defineConfig({
     collectionStorage: { type: 'chunked', chunkSize: 1_000_000 },
   },
   // Never inline scripts or assets as data: URLs; the CSP allows only same-origin files.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // One stylesheet for the whole site: components keep their styles in scoped <style> blocks,
+  // and without this a page with its own component (org chart, timeline) would link a second
+  // CSS file, one request over the page budget (src/data/budgets.ts).
+  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   markdown: {
     // Astro 7 defaults to Sätteri; our remark/rehype plugins need unified().
     processor: unified({
@@ -58,6 +62,8 @@ export default defineConfig({
       remarkPlugins: [remarkGfm, remarkCheckImages, [remarkCiteSources, { sources: loadData().sources }]],
       remarkRehype: {
         footnoteLabel: '註釋',
+        // A visible heading over the notes (the default class hides it from sight).
+        footnoteLabelProperties: {},
         // The name must contain the link's visible text (↩, or ↩2 for a second citation).
         footnoteBackLabel: (/** @type {number} */ _index, /** @type {number} */ again) =>
           again > 1 ? `返回內文第 ${again} 處引用 ${again}` : '返回內文',
@@ -67,6 +73,7 @@ export default defineConfig({
         [rehypeAutolinkHeadings, { behavior: 'append', test: ['h2', 'h3'], properties: headingAnchor }],
         rehypeWrapTables,
         rehypeFootnotesUnindexed,
+        rehypeFootnoteNowrap,
         [rehypeBaseLinks, { base }],
       ],
     }),
