@@ -36,12 +36,24 @@ menuButton?.addEventListener('click', () => {
   menuButton.setAttribute('aria-expanded', 'true');
 });
 menu?.addEventListener('close', () => menuButton?.setAttribute('aria-expanded', 'false'));
+// Tab past the last control (or Shift+Tab before the first) wraps round instead of leaving for
+// the browser's own controls.
+menu?.addEventListener('keydown', (event) => {
+  if (event.key !== 'Tab') return;
+  const items = [...menu.querySelectorAll<HTMLElement>('a[href], button')];
+  const [first, last] = event.shiftKey ? [items.at(-1), items[0]] : [items[0], items.at(-1)];
+  if (document.activeElement === last) {
+    event.preventDefault();
+    first?.focus();
+  }
+});
 menu?.addEventListener('click', (event) => {
   const target = event.target as Element;
   if (target === menu || target.closest('[data-close-menu]')) menu.close();
 });
 
-// Contents: mark the section being read (the last heading above a third of the window) in
+// Contents: mark the section being read (the last heading scrolled up to where a jump puts
+// headings: the scroll padding, plus a little) in
 // the column and in the 本頁內容 bar, which also names it; a jump closes the bar.
 const tocLinks = document.querySelectorAll<HTMLAnchorElement>('[data-toc] a');
 const current = document.querySelector('[data-toc-current]');
@@ -52,7 +64,7 @@ const headings = [...new Set([...tocLinks].map((link) => decodeURIComponent(link
 let spying = false;
 const spy = () => {
   spying = false;
-  const line = innerHeight / 3;
+  const line = parseFloat(getComputedStyle(root).scrollPaddingTop) + 24;
   const at = headings.filter((heading) => heading.getBoundingClientRect().top < line).pop();
   tocLinks.forEach((link) => {
     if (decodeURIComponent(link.hash.slice(1)) === at?.id) link.setAttribute('aria-current', 'location');
