@@ -26,7 +26,9 @@ export default defineConfig({
   // Nothing on this site needs Astro's dev toolbar; it would only add requests in dev.
   devToolbar: { enabled: false },
   // Never inline scripts or assets as data: URLs; the CSP allows only same-origin files.
-  // One stylesheet for every page (the byte budget allows one): components' scoped styles join it.
+  // One stylesheet for the whole site: components keep their styles in scoped <style> blocks,
+  // and without this a page with its own component (org chart, timeline) would link a second
+  // CSS file, one request over the page budget (src/budgets.ts).
   vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   markdown: {
     // src/markdown/pipeline.ts: remark-gfm and the site's plugins, shared with the pipeline's tests.

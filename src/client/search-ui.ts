@@ -183,7 +183,10 @@ addEventListener('popstate', () => {
 
 async function renderFilters() {
   const counts = (await (await engine).filters())['section'] ?? {};
-  const names = Object.keys(counts);
+  // In the sidebar's order (the page lists it); a section it does not list goes last.
+  const order = say('sections').split('|');
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const names = Object.keys(counts).sort((a, b) => rank(a) - rank(b));
   if (names.length < 2 || filterBox.childElementCount > 0) return;
   const group = element('fieldset', 'search-filter-group');
   group.append(element('legend', 'visually-hidden', say('filter')));

@@ -1,6 +1,6 @@
 /**
- * The only script every page loads: theme toggle, small-screen menu, table-of-contents
- * highlighting, and the triggers that load search on intent. Search itself (UI, Pagefind,
+ * The only script every page loads: theme toggle, the menu, the section being read in the
+ * contents, and the triggers that load search on intent. Search itself (UI, Pagefind,
  * folding data) is a separate chunk imported the first time a reader reaches for it.
  */
 const root = document.documentElement;
@@ -8,83 +8,102 @@ const dark = matchMedia('(prefers-color-scheme: dark)');
 const $ = (id: string) => document.getElementById(id);
 
 // Theme: follows the system until the reader picks one; the choice is remembered.
-const themeButton = $('theme-button');
+// One toggle in the header, one in the menu.
+const themeToggles = document.querySelectorAll('[data-theme-toggle]');
 const isDark = () => (root.dataset['theme'] ?? (dark.matches ? 'dark' : 'light')) === 'dark';
-const syncTheme = () => themeButton?.setAttribute('aria-pressed', String(isDark()));
-themeButton?.addEventListener('click', () => {
-  const theme = isDark() ? 'light' : 'dark';
-  root.dataset['theme'] = theme;
-  try {
-    localStorage.setItem('theme', theme);
-  } catch {
-    // Private mode: the choice lasts for this page only.
-  }
-  syncTheme();
-});
+const syncTheme = () => themeToggles.forEach((toggle) => toggle.setAttribute('aria-pressed', String(isDark())));
+themeToggles.forEach((toggle) =>
+  toggle.addEventListener('click', () => {
+    const theme = isDark() ? 'light' : 'dark';
+    root.dataset['theme'] = theme;
+    try {
+      localStorage.setItem('theme', theme);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    syncTheme();
+  }),
+);
 dark.addEventListener('change', syncTheme);
 syncTheme();
 
-// Menu: on narrow screens the sidebar becomes a panel under the header.
+// Menu: a modal dialog (focus stays inside, Esc closes it, focus returns to the button).
+// Also closed by its ✕ and by a tap on the backdrop (the dialog itself is the target there).
 const menuButton = $('menu-button');
-const sidebar = $('sidebar');
-const setMenu = (open: boolean) => {
-  menuButton?.setAttribute('aria-expanded', String(open));
-  sidebar?.classList.toggle('open', open);
-};
-menuButton?.addEventListener('click', () => setMenu(menuButton.getAttribute('aria-expanded') !== 'true'));
-document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && menuButton?.getAttribute('aria-expanded') === 'true') {
-    setMenu(false);
-    menuButton.focus();
+const menu = $('site-menu') as HTMLDialogElement | null;
+menuButton?.addEventListener('click', () => {
+  menu?.showModal();
+  menuButton.setAttribute('aria-expanded', 'true');
+});
+menu?.addEventListener('close', () => menuButton?.setAttribute('aria-expanded', 'false'));
+// Tab past the last control (or Shift+Tab before the first) wraps round instead of leaving for
+// the browser's own controls.
+menu?.addEventListener('keydown', (event) => {
+  if (event.key !== 'Tab') return;
+  const items = [...menu.querySelectorAll<HTMLElement>('a[href], button')];
+  const [first, last] = event.shiftKey ? [items.at(-1), items[0]] : [items[0], items.at(-1)];
+  if (document.activeElement === last) {
+    event.preventDefault();
+    first?.focus();
   }
 });
-
-// Table of contents: mark the section being read.
-const tocLinks = new Map<string, HTMLAnchorElement>();
-document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]').forEach((link) => {
-  tocLinks.set(decodeURIComponent(link.hash.slice(1)), link);
+menu?.addEventListener('click', (event) => {
+  const target = event.target as Element;
+  if (target === menu || target.closest('[data-close-menu]')) menu.close();
 });
-if (tocLinks.size > 0) {
-  const visible = new Set<string>();
-  const headings = [...tocLinks.keys()].map((id) => $(id)).filter((el): el is HTMLElement => el !== null);
-  const observer = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (entry.isIntersecting) visible.add(entry.target.id);
-        else visible.delete(entry.target.id);
-      }
-      const current = headings.find((heading) => visible.has(heading.id));
-      if (!current) return;
-      tocLinks.forEach((link, id) => {
-        if (id === current.id) link.setAttribute('aria-current', 'location');
-        else link.removeAttribute('aria-current');
-      });
-    },
-    { rootMargin: '0px 0px -60% 0px' },
-  );
-  headings.forEach((heading) => observer.observe(heading));
+
+// Contents: mark the section being read (the last heading scrolled up to where a jump puts
+// headings: the scroll padding, plus a little) in
+// the column and in the 本頁內容 bar, which also names it; a jump closes the bar.
+const tocLinks = document.querySelectorAll<HTMLAnchorElement>('[data-toc] a');
+const current = document.querySelector('[data-toc-current]');
+const disclosure = document.querySelector('details.toc-disclosure') as HTMLDetailsElement | null;
+const headings = [...new Set([...tocLinks].map((link) => decodeURIComponent(link.hash.slice(1))))]
+  .map((id) => $(id))
+  .filter((heading): heading is HTMLElement => heading !== null);
+let spying = false;
+const spy = () => {
+  spying = false;
+  const line = parseFloat(getComputedStyle(root).scrollPaddingTop) + 24;
+  const at = headings.filter((heading) => heading.getBoundingClientRect().top < line).pop();
+  tocLinks.forEach((link) => {
+    if (decodeURIComponent(link.hash.slice(1)) === at?.id) link.setAttribute('aria-current', 'location');
+    else link.removeAttribute('aria-current');
+  });
+  if (current)
+    current.textContent = at ? (document.querySelector(`[data-toc] a[aria-current]`)?.textContent ?? '') : '';
+};
+if (headings.length > 0) {
+  addEventListener('scroll', () => spying || ((spying = true), requestAnimationFrame(spy)), { passive: true });
+  spy();
 }
+disclosure?.addEventListener('click', (event) => {
+  if ((event.target as Element).closest('a')) disclosure.open = false;
+});
+document.addEventListener('click', (event) => {
+  if (disclosure?.open && !disclosure.contains(event.target as Node)) disclosure.open = false;
+});
 
 // Edition switch: keep the reader on the same section, and remember the choice (never
 // redirect on it: a hint offers the other edition when the reader lands on this one).
-const editionSwitch = $('edition-switch') as HTMLAnchorElement | null;
-editionSwitch?.addEventListener('click', () => {
-  editionSwitch.hash = location.hash;
+document.querySelectorAll<HTMLAnchorElement>('[data-edition-switch]').forEach((editionSwitch) => {
+  editionSwitch.addEventListener('click', () => {
+    editionSwitch.hash = location.hash;
+    try {
+      localStorage.setItem('edition', editionSwitch.dataset['edition'] ?? '');
+    } catch {
+      // Private mode: nothing to remember.
+    }
+  });
   try {
-    localStorage.setItem('edition', editionSwitch.dataset['edition'] ?? '');
+    // The reader chose the other edition before: make its switch stand out.
+    if (localStorage.getItem('edition') === editionSwitch.dataset['edition']) {
+      editionSwitch.classList.add('edition-preferred');
+    }
   } catch {
-    // Private mode: nothing to remember.
+    // Storage blocked.
   }
 });
-
-try {
-  // The reader chose the other edition before: make its switch stand out.
-  if (editionSwitch && localStorage.getItem('edition') === editionSwitch.dataset['edition']) {
-    editionSwitch.classList.add('edition-preferred');
-  }
-} catch {
-  // Storage blocked.
-}
 
 // Search: loaded on intent (pointer on or focus in a search control), opened on click,
 // `/`, Ctrl/⌘+K, or a `?q=` in the address.

@@ -7,8 +7,10 @@ export const SITE = {
 export const UI = {
   skipLink: '跳至主要內容',
   search: '搜尋',
-  searchPlaceholder: '搜尋本站（繁體、簡體或英文皆可）',
+  searchPlaceholder: '輸入繁體、簡體或英文',
   themeToggle: '切換深色模式',
+  darkMode: '深色模式',
+  closeMenu: '關閉選單',
   menu: '目錄選單',
   siteNav: '網站導覽',
   breadcrumbs: '導覽路徑',

@@ -65,26 +65,26 @@ export interface SidebarGroup {
   label: string;
   /** Where the group's label links to (its first page). */
   href: string;
+  /** The group holding the current page. */
   current: boolean;
-  /** Only the current group lists its pages; others collapse to their label. */
+  /** Every group lists its pages, up to a window: around the current page, or the group's first pages. */
   pages: NavPage[];
-  /** Pages of the current group left out before/after the window. */
+  /** Pages of the group left out before/after the window. */
   hiddenBefore: number;
   hiddenAfter: number;
 }
 
-/** The sidebar for one page: every group's label, and a window of the current group's pages. */
+/**
+ * The sidebar (and phone menu) for one page: every group open. A group longer than `maxPages`
+ * shows a window of them (around the current page in its group), so page size stays bounded.
+ */
 export function sidebarFor(nav: Navigation, currentId: string | undefined, maxPages = 40): SidebarGroup[] {
   const current = currentId === undefined ? undefined : nav.pages[nav.index.get(currentId) ?? -1];
   return nav.groups.map((group) => {
     const isCurrent = group.id === current?.group;
-    let start = 0;
-    let end = 0;
-    if (isCurrent) {
-      const at = group.pages.findIndex((page) => page.id === current.id);
-      start = Math.max(0, Math.min(at - Math.floor(maxPages / 2), group.pages.length - maxPages));
-      end = Math.min(group.pages.length, start + maxPages);
-    }
+    const at = isCurrent ? group.pages.findIndex((page) => page.id === current.id) : 0;
+    const start = isCurrent ? Math.max(0, Math.min(at - Math.floor(maxPages / 2), group.pages.length - maxPages)) : 0;
+    const end = Math.min(group.pages.length, start + maxPages);
     return {
       id: group.id,
       label: group.label,
@@ -92,7 +92,7 @@ export function sidebarFor(nav: Navigation, currentId: string | undefined, maxPa
       current: isCurrent,
       pages: group.pages.slice(start, end),
       hiddenBefore: start,
-      hiddenAfter: isCurrent ? group.pages.length - end : 0,
+      hiddenAfter: group.pages.length - end,
     };
   });
 }

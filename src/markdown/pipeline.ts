@@ -11,6 +11,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { UI } from '../data/site';
 import { rehypeBaseLinks } from './rehype-base-links';
+import { rehypeFootnoteNowrap } from './rehype-footnote-nowrap';
 import { rehypeFootnotesUnindexed } from './rehype-footnotes-unindexed';
 import { rehypeWrapTables } from './rehype-wrap-tables';
 import { remarkCheckImages } from './remark-check-images';
@@ -45,6 +46,8 @@ export function markdownProcessor({ base, sources }: PipelineOptions): MarkdownP
     ],
     remarkRehype: {
       footnoteLabel: '註釋',
+      // A visible heading over the notes (the default class hides it from sight).
+      footnoteLabelProperties: {},
       // The name must contain the link's visible text (↩, or ↩2 for a second citation).
       footnoteBackLabel: (_index: number, again: number) =>
         again > 1 ? `返回內文第 ${again} 處引用 ${again}` : '返回內文',
@@ -54,6 +57,7 @@ export function markdownProcessor({ base, sources }: PipelineOptions): MarkdownP
       [rehypeAutolinkHeadings, { behavior: 'append', test: ['h2', 'h3'], properties: headingAnchor }],
       rehypeWrapTables,
       rehypeFootnotesUnindexed,
+      rehypeFootnoteNowrap,
       [rehypeBaseLinks, { base }],
     ],
   });

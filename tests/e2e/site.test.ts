@@ -1,13 +1,11 @@
 /** Reading the site in a real Chromium: navigation, search, themes, the phone menu, a11y. */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { axeViolations } from '../support/axe';
 import { launch, openPage, type WatchedPage } from '../support/browser';
 import { builtPages } from '../build/helpers';
 
 const siteUrl = inject('siteUrl');
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const pages = (await builtPages()).filter((page) => page.endsWith('/') || page === '/404.html');
 let browser: Browser;
 
@@ -33,26 +31,6 @@ async function withPage<T>(
 }
 
 const url = (path: string) => new URL(path.slice(1), siteUrl).href;
-
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
-    );
-  });
-}
 
 describe('navigation', () => {
   test('the sidebar, the table of contents and prev/next lead where they say', async () => {
@@ -81,19 +59,19 @@ describe('navigation', () => {
     });
   });
 
-  test('at 375 px the sidebar is a menu that opens, closes with Escape and navigates', async () => {
+  test('at 375 px the menu opens, closes with Escape and navigates', async () => {
     await withPage({ width: 375, height: 740 }, async ({ page }) => {
       await page.goto(url('/founding/'));
-      const sidebar = page.locator('#sidebar');
-      expect(await sidebar.isVisible()).toBe(false);
-      const menu = page.locator('#menu-button');
-      await menu.click();
-      expect(await menu.getAttribute('aria-expanded')).toBe('true');
-      expect(await sidebar.isVisible()).toBe(true);
+      const menu = page.locator('#site-menu');
+      expect(await menu.isVisible()).toBe(false);
+      const button = page.locator('#menu-button');
+      await button.click();
+      expect(await button.getAttribute('aria-expanded')).toBe('true');
+      expect(await menu.isVisible()).toBe(true);
       await page.keyboard.press('Escape');
-      expect(await sidebar.isVisible()).toBe(false);
-      await menu.click();
-      const link = sidebar.locator('a').last();
+      expect(await menu.isVisible()).toBe(false);
+      await button.click();
+      const link = menu.locator('.sidebar a').last();
       const href = await link.getAttribute('href');
       await link.click();
       await page.waitForURL(url(href!));

@@ -39,8 +39,8 @@ describe('lintZh()', () => {
   });
 
   test('takes the forms from the glossary and the member list; a quoted form is a mention', () => {
-    // 澳大利亞 is the mainland form in members.yaml, 亞太經合組織 a Hong Kong form in glossary.yaml.
-    expect(rules('澳大利亞與亞太經合組織')).toEqual(['banned-term', 'banned-term']);
+    // 新西蘭 is a Hong Kong / mainland form of a member, 亞太經合組織 a Hong Kong form of the organisation.
+    expect(rules('新西蘭與亞太經合組織')).toEqual(['banned-term', 'banned-term']);
     expect(rules('香港與中國大陸則多稱「亞太經合組織」；中國大陸譯為《亞太經合組織經濟領導人共同決心宣言》。')).toEqual(
       [],
     );

@@ -59,7 +59,7 @@ describe('remarkCiteSources', () => {
 describe('rehypeWrapTables', () => {
   test('wraps tables in a focusable, labelled scroll region', async () => {
     expect(await render('| a |\n| - |\n| 1 |')).toMatch(
-      /^<div class="table-scroll" tabindex="0" role="region" aria-label="表格"><table>/,
+      /^<div class="table-scroll" tabindex="0" role="region" aria-label="表格"><table class="first-column-short">/,
     );
   });
 

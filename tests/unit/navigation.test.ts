@@ -39,13 +39,15 @@ test('prev/next follow reading order across groups', () => {
   expect(neighbours(nav, 'missing')).toEqual({});
 });
 
-test('the sidebar expands only the current group', () => {
+test('the sidebar opens every group and marks the current one', () => {
   const sidebar = sidebarFor(buildNavigation(entries, groups), 'b1');
   expect(sidebar.map((group) => [group.id, group.current, group.pages.length])).toEqual([
-    ['a', false, 0],
+    ['a', false, 2],
     ['b', true, 2],
   ]);
   expect(sidebar[0]!.href).toBe('/a1/');
+  // Home and 404 have no current page: every group still lists its pages.
+  expect(sidebarFor(buildNavigation(entries, groups), undefined).map((group) => group.pages.length)).toEqual([2, 2]);
 });
 
 test('a large group shows a window around the current page, so page size stays bounded', () => {

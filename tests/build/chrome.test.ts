@@ -1,0 +1,43 @@
+/**
+ * The page chrome in the built HTML: the menu on every page lists every page and marks the
+ * current one; the sidebar, prev/next and the page's h1 use the same words.
+ */
+import type { Element } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { describe, expect, test } from 'vitest';
+import { builtPages, editionPages, loadPage, textOf } from './helpers';
+
+const built = await builtPages();
+const docs = (await editionPages()).filter((page) => built.includes(page) && !/^\/(zh-hans\/)?$/.test(page));
+const href = (node: Element | undefined) => String(node?.properties['href'] ?? '');
+const h1Of = async (page: string) => textOf(select('article h1', await loadPage(page))!);
+
+describe('menu and labels', () => {
+  test('every page (home and 404 too) has the menu, listing every page of its edition', async () => {
+    for (const page of built.filter((path) => path.endsWith('/') || path === '/404.html')) {
+      const tree = await loadPage(page);
+      const edition = page.startsWith('/zh-hans/') ? '/zh-hans/' : '/';
+      const listed = selectAll('#site-menu .sidebar a', tree).map(href).sort();
+      const wanted = docs.filter((doc) => doc.startsWith('/zh-hans/') === (edition === '/zh-hans/')).sort();
+      expect(listed, page).toEqual(wanted);
+      expect(select('#menu-button[aria-controls="site-menu"]', tree), page).toBeTruthy();
+    }
+  });
+
+  test('the sidebar, the menu and prev/next name each page by its h1', async () => {
+    for (const page of docs) {
+      const tree = await loadPage(page);
+      const h1 = await h1Of(page);
+      for (const where of ['#sidebar', '#site-menu']) {
+        const current = select(`${where} a[aria-current="page"]`, tree);
+        expect(href(current), `${page} ${where}`).toBe(page);
+        expect(textOf(current!), `${page} ${where}`).toBe(h1);
+      }
+      for (const rel of ['prev', 'next']) {
+        const link = select(`.pagination a[rel="${rel}"]`, tree);
+        if (!link) continue;
+        expect(textOf(select('.pagination-title', link)!), `${page} ${rel}`).toBe(await h1Of(href(link)));
+      }
+    }
+  });
+});
