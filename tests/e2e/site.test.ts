@@ -192,7 +192,7 @@ describe('accessibility', () => {
         }
         expect(report).toEqual([]);
       });
-    });
+    }, 180_000); // every page of both editions in one test (the FAQ added two): more than the default
   }
 
   test('axe-core finds no violations in the open search dialog with results', async () => {
