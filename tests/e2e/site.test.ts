@@ -160,18 +160,15 @@ describe('search', () => {
 });
 
 describe('accessibility', () => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test(`axe-core finds no violations on any page (${colorScheme})`, async () => {
+  // One test per page and scheme: each gets its own timeout and names the page that fails.
+  describe.each(['light', 'dark'] as const)('axe-core (%s)', (colorScheme) => {
+    test.each(pages)('%s has no violations', async (pathname) => {
       await withPage({ colorScheme }, async ({ page }) => {
-        const report: string[] = [];
-        for (const pathname of pages) {
-          await page.goto(url(pathname));
-          for (const violation of await axeViolations(page)) report.push(`${pathname} ${violation}`);
-        }
-        expect(report).toEqual([]);
+        await page.goto(url(pathname));
+        expect(await axeViolations(page)).toEqual([]);
       });
     });
-  }
+  });
 
   test('axe-core finds no violations in the open search dialog with results', async () => {
     await withPage({}, async ({ page }) => {
