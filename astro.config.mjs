@@ -9,6 +9,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { contentChecks } from './src/integrations/content-checks';
 import { headersIntegration } from './src/integrations/headers';
+import { offlineIntegration } from './src/integrations/offline';
 import { pagefindIntegration } from './src/integrations/pagefind';
 import { loadData } from './src/lib/data';
 import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
@@ -73,7 +74,8 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // mdx() inherits markdown.processor: .md and .mdx share one pipeline.
-  // Order matters in astro:build:done: sitemap, check links, index, then hash what was written.
+  // Order matters in astro:build:done: sitemap, check links, index, the offline lists and worker
+  // (they list the index and put the download size into the pages), then hash what was written.
   integrations: [
     sitemap({
       filter: (page) => !page.endsWith('/404/'),
@@ -83,6 +85,7 @@ export default defineConfig({
     contentChecks(),
     mdx(),
     pagefindIntegration(),
+    offlineIntegration(),
     headersIntegration(),
   ],
 });
