@@ -113,3 +113,6 @@ const initialQuery = params.get('q');
 if (initialQuery !== null) openSearch(initialQuery);
 if (params.has('highlight'))
   void import('./highlight').then((module) => module.highlightTerms(params.getAll('highlight')));
+
+// Offline reading: registers the service worker after load (src/scripts/offline.ts).
+import './offline';
