@@ -36,6 +36,7 @@ import {
   PAGE_BUDGETS,
   SCALE_TARGETS,
   SEARCH_BUDGET,
+  SERVICE_WORKER_MAX_BYTES,
   pageTypeOf,
 } from '../data/budgets';
 import { CHROMIUM_ARGS, ensureChromium } from '../../tests/support/chromium';
@@ -269,6 +270,10 @@ async function benchSite(chromePath: string): Promise<SiteReport> {
       const type = pageTypeOf(path);
       report.pages[label] = { ...weight, type, budget: PAGE_BUDGETS[type].total };
       log(`  ${label} ${path}: ${weight.requests} requests, ${kb(weight.bytes)} KB ${JSON.stringify(weight.byType)}`);
+      for (const worker of weight.serviceWorker)
+        log(
+          `  ${label}: after load, the service worker ${worker.path} ${kb(worker.bytes)} KB (${worker.encoding || 'identity'})`,
+        );
     }
     const step = async (name: string, body: () => Promise<void>) => {
       try {
@@ -613,6 +618,13 @@ function targetChecks(
       ok: shell <= w.budget && w.requests <= PAGE_BUDGETS[w.type as keyof typeof PAGE_BUDGETS].requests,
     });
   }
+  const worker = Object.values(site?.pages ?? {}).flatMap((w) => w.serviceWorker)[0];
+  if (worker)
+    checks.push({
+      name: `service worker (fetched after load) ≤ ${kb(SERVICE_WORKER_MAX_BYTES)} KB brotli`,
+      value: `${kb(worker.bytes)} KB`,
+      ok: worker.bytes <= SERVICE_WORKER_MAX_BYTES,
+    });
   if (site?.search)
     checks.push({
       name: `search intent → first results ≤ ${kb(SEARCH_BUDGET.firstResultsMeasured)} KB`,
