@@ -27,7 +27,7 @@ const scope = new URL(self.registration.scope).pathname;
 const PREFIX = `apec ${self.registration.scope} `;
 const CACHE = PREFIX + VERSION;
 const HASHED = /\/_astro\/|\/pagefind\/(fragment|index|filter)\/|\.pf_meta$/;
-const ASSET = /(?:href|src)="([^"]*\/_astro\/[^"]+)"/g;
+const ASSET = /(?:href|src)="([^"]*\/(?:_astro\/[^"]+|favicon\.svg))"/g;
 const manifestUrl = (edition: string) => `${scope}offline/${edition}.json`;
 
 /** The URL a response is kept under: no query (`?highlight=`, Pagefind's `?ts=`), no fragment. */
@@ -103,30 +103,35 @@ async function remove(cache: Cache, edition: string): Promise<void> {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Offline, a page never kept: say so, and link every kept page of the same edition. */
+/**
+ * Offline, a page never kept: say so, and link the kept pages of the same edition (or of any
+ * edition when it has none). Status 200: the worker answered, and a 5xx would be logged as an error.
+ */
 async function offlinePage(url: URL): Promise<Response> {
-  const edition = EDITIONS.findLastIndex(([, prefix]) => url.pathname.startsWith(scope + prefix));
+  const editionOf = (path: string) => EDITIONS.findLastIndex(([, prefix]) => path.startsWith(scope + prefix));
+  const edition = editionOf(url.pathname);
   const [lang, title, heading, missing, none] = PAGE_TEXT[edition]!;
   const cache = await caches.open(CACHE);
-  const links: string[] = [];
+  const links: string[][] = EDITIONS.map(() => []);
   let stylesheet = '';
   let csp = '';
-  for (const request of await cache.keys()) {
+  for (const request of (await cache.keys()).slice(0, 500)) {
     const path = new URL(request.url).pathname;
-    const pageEdition = EDITIONS.findLastIndex(([, prefix]) => path.startsWith(scope + prefix));
-    if (!path.endsWith('/') || pageEdition !== edition || links.length >= 200) continue;
+    if (!path.endsWith('/')) continue;
     const response = (await cache.match(request))!;
     const html = await response.text();
     csp ||= response.headers.get('content-security-policy') ?? '';
     stylesheet ||= /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1] ?? '';
-    links.push(`<li><a href="${escapeHtml(path)}">${/<title>([^<]*)/.exec(html)?.[1] ?? path}</a></li>`);
+    const name = /<title>([^<｜]*)/.exec(html)?.[1] ?? escapeHtml(path);
+    links[editionOf(path)]!.push(`<li><a href="${escapeHtml(path)}">${name}</a></li>`);
   }
-  const body = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${
+  const list = links[edition]!.length ? links[edition]! : links.flat();
+  const body = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="icon" href="${scope}favicon.svg" type="image/svg+xml">${
     stylesheet && `<link rel="stylesheet" href="${stylesheet}">`
-  }<main id="main" class="not-found offline-page"><h1>${heading}</h1><p>${links.length ? missing : none}</p><ul>${links.join('')}</ul></main></html>`;
+  }<main id="main" class="not-found"><h1>${heading}</h1><p>${list.length ? missing : none}</p><ul>${list.join('')}</ul></main></html>`;
   const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
   if (csp) headers['content-security-policy'] = csp;
-  return new Response(body, { status: 503, headers });
+  return new Response(body, { headers });
 }
 
 async function networkFirst(request: Request): Promise<Response> {
