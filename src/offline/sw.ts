@@ -84,9 +84,12 @@ async function download(cache: Cache, edition: string, progress: (n: number, tot
   return saved;
 }
 
-/** Remove an edition's copy, keeping files another downloaded edition still lists. */
+/**
+ * Remove an edition's copy, keeping files another downloaded edition still lists, and the site
+ * icon (the offline page shows it; without one the browser asks for a favicon.ico that cannot load).
+ */
 async function remove(cache: Cache, edition: string): Promise<void> {
-  const keep = new Set<string>();
+  const keep = new Set([`${scope}favicon.svg`]);
   let files: string[] = [];
   for (const [id] of EDITIONS) {
     const list = await cache.match(manifestUrl(id));
@@ -126,7 +129,9 @@ async function offlinePage(url: URL): Promise<Response> {
     links[editionOf(path)]!.push(`<li><a href="${escapeHtml(path)}">${name}</a></li>`);
   }
   const list = links[edition]!.length ? links[edition]! : links.flat();
-  const body = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="icon" href="${scope}favicon.svg" type="image/svg+xml">${
+  const body = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${
+    (await cache.match(`${scope}favicon.svg`)) ? `<link rel="icon" href="${scope}favicon.svg">` : ''
+  }${
     stylesheet && `<link rel="stylesheet" href="${stylesheet}">`
   }<main id="main" class="not-found"><h1>${heading}</h1><p>${list.length ? missing : none}</p><ul>${list.join('')}</ul></main></html>`;
   const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
