@@ -28,7 +28,6 @@ export const OFFLINE_TEXT = {
   heading: '離線閱讀',
   intro: '存一份到這台裝置，沒有網路時也能閱讀與搜尋本站。',
   download: `下載全站供離線閱讀（約 ${SIZE_MARKER}）`,
-  downloadUnsized: '下載全站供離線閱讀',
   progress: '正在下載：{n}／{total}',
   saved: '已存好離線版本（{date}）：沒有網路時也能開啟每一頁並搜尋。',
   failed: '下載沒有完成，請連上網路後再試一次。',

@@ -38,9 +38,16 @@ const keyOf = (url: string) => {
 
 const keepable = (response: Response) => response.ok && response.type === 'basic' && !response.redirected;
 
-async function fetchInto(cache: Cache, request: Request | string, init?: RequestInit): Promise<Response> {
+/**
+ * This build's cache, or undefined once a newer worker (or the kill switch) deleted it: a worker
+ * still answering an open page must not bring an old build's cache back.
+ */
+const ownCache = async () => ((await caches.has(CACHE)) ? caches.open(CACHE) : undefined);
+
+async function fetchInto(cache: Cache | undefined, request: Request | string, init?: RequestInit): Promise<Response> {
   const response = await fetch(request, init);
-  if (keepable(response)) await cache.put(keyOf(typeof request === 'string' ? request : request.url), response.clone());
+  if (cache && keepable(response))
+    await cache.put(keyOf(typeof request === 'string' ? request : request.url), response.clone());
   return response;
 }
 
@@ -114,14 +121,14 @@ async function offlinePage(url: URL): Promise<Response> {
   const editionOf = (path: string) => EDITIONS.findLastIndex(([, prefix]) => path.startsWith(scope + prefix));
   const edition = editionOf(url.pathname);
   const [lang, title, heading, missing, none] = PAGE_TEXT[edition]!;
-  const cache = await caches.open(CACHE);
+  const cache = await ownCache();
   const links: string[][] = EDITIONS.map(() => []);
   let stylesheet = '';
   let csp = '';
-  for (const request of (await cache.keys()).slice(0, 500)) {
+  for (const request of ((await cache?.keys()) ?? []).slice(0, 500)) {
     const path = new URL(request.url).pathname;
     if (!path.endsWith('/')) continue;
-    const response = (await cache.match(request))!;
+    const response = (await cache!.match(request))!;
     const html = await response.text();
     csp ||= response.headers.get('content-security-policy') ?? '';
     stylesheet ||= /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -130,7 +137,7 @@ async function offlinePage(url: URL): Promise<Response> {
   }
   const list = links[edition]!.length ? links[edition]! : links.flat();
   const body = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${
-    (await cache.match(`${scope}favicon.svg`)) ? `<link rel="icon" href="${scope}favicon.svg">` : ''
+    (await cache?.match(`${scope}favicon.svg`)) ? `<link rel="icon" href="${scope}favicon.svg">` : ''
   }${
     stylesheet && `<link rel="stylesheet" href="${stylesheet}">`
   }<main id="main" class="not-found"><h1>${heading}</h1><p>${list.length ? missing : none}</p><ul>${list.join('')}</ul></main></html>`;
@@ -140,12 +147,12 @@ async function offlinePage(url: URL): Promise<Response> {
 }
 
 async function networkFirst(request: Request): Promise<Response> {
-  const cache = await caches.open(CACHE);
+  const cache = await ownCache();
   try {
     // The request itself: a navigation keeps its redirect mode (a followed redirect may not answer it).
     return await fetchInto(cache, request);
   } catch (error) {
-    const kept = await cache.match(request, { ignoreSearch: true });
+    const kept = await cache?.match(request, { ignoreSearch: true });
     if (kept) return kept;
     if (request.mode === 'navigate') return offlinePage(new URL(request.url));
     throw error;
@@ -153,8 +160,8 @@ async function networkFirst(request: Request): Promise<Response> {
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
-  const cache = await caches.open(CACHE);
-  return (await cache.match(request, { ignoreSearch: true })) ?? fetchInto(cache, request);
+  const cache = await ownCache();
+  return (await cache?.match(request, { ignoreSearch: true })) ?? fetchInto(cache, request);
 }
 
 /** The new build of everything an older build's cache held; throws (install fails) when offline. */
