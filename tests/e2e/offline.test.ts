@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { EvalQuery } from '../../src/search/eval';
 import { evaluateInBrowser, loadQueries, runQuery } from '../../src/tools/search-eval';
 import { serve } from '../../src/tools/serve';
 import { launch, openPage, type WatchedPage } from '../support/browser';
@@ -35,11 +36,29 @@ async function withPage(url: string, run: (watched: WatchedPage) => Promise<void
   }
 }
 
-/** Wait until a service worker is active for the page's scope and every page opened so far is kept. */
-const workerReady = (page: Page) =>
-  page.waitForFunction(async () => {
+/** The page's service worker registration: states of its active, waiting and installing workers. */
+const workerStates = (page: Page) =>
+  page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
-    return registration?.active?.state === 'activated' && !registration.installing && !registration.waiting;
+    if (!registration) return null;
+    const { active, waiting, installing } = registration;
+    return { active: active?.state ?? null, waiting: waiting?.state ?? null, installing: installing?.state ?? null };
+  });
+
+/** Wait until one service worker is active for the page's scope, none waiting or installing. */
+const workerReady = (page: Page) =>
+  expect
+    .poll(() => workerStates(page), { timeout: 30_000 })
+    .toEqual({ active: 'activated', waiting: null, installing: null });
+
+/**
+ * Have the browser check sw.js now. Chromium checks by itself after navigations, on its own
+ * schedule (immediately for a new tab, later for a tab the old worker controls); the test does
+ * not wait for that schedule.
+ */
+const checkForUpdate = (page: Page) =>
+  page.evaluate(async () => {
+    await (await navigator.serviceWorker.getRegistration())?.update();
   });
 
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
@@ -104,7 +123,7 @@ describe('at the site root', () => {
         // Online answers first, for the comparison: the first four queries of every group of the
         // query set (an emoji-only query leaves the status empty, so runQuery cannot time it).
         const queries = await loadQueries();
-        const all = Object.values(queries.groups)
+        const all = Object.values((queries as { groups: Record<string, EvalQuery[]> }).groups)
           .flatMap((group) => group.slice(0, 4).map((query) => query.q))
           .filter((query) => /[\p{L}\p{N}]/u.test(query));
         await page.keyboard.press('/');
@@ -234,14 +253,15 @@ describe('a sub-path deploy, then a changed deploy, then OFFLINE=0', () => {
       await page.goto(`${site}founding/`);
       await expect(page.locator('article').textContent()).resolves.toContain(marker);
       // The new worker installs with the new copy, and takes over once the old one's pages are gone.
-      await page.waitForFunction(
-        async () => {
-          const registration = await navigator.serviceWorker.getRegistration();
-          return registration?.waiting?.state === 'installed';
-        },
-        undefined,
-        { timeout: 30_000 },
-      );
+      await checkForUpdate(page);
+      await expect
+        .poll(() => workerStates(page), { timeout: 30_000 })
+        .toEqual({ active: 'activated', waiting: 'installed', installing: null });
+      // Until then the old build's copy is still there, beside the new one.
+      await expect(cacheNames(page)).resolves.toEqual([
+        `apec ${site} ${firstVersion}`,
+        `apec ${site} ${secondVersion}`,
+      ]);
       await page.close();
       const next = await context.newPage();
       await next.goto(`${site}aims/`);
@@ -260,9 +280,8 @@ describe('a sub-path deploy, then a changed deploy, then OFFLINE=0', () => {
       await deploy('off');
       await context.setOffline(false);
       await next.goto(`${site}overview/`);
-      await next.waitForFunction(async () => !(await navigator.serviceWorker.getRegistration()), undefined, {
-        timeout: 30_000,
-      });
+      await checkForUpdate(next);
+      await expect.poll(() => workerStates(next), { timeout: 30_000 }).toBeNull();
       await expect(cacheNames(next)).resolves.toEqual([]);
       await expect(next.locator('#offline').count()).resolves.toBe(0);
       expect(outside).toEqual([]);
