@@ -8,6 +8,8 @@ import { EDITIONS, localise, type Edition } from '../i18n/editions';
 
 /** The colours of the page chrome (src/styles/global.css `--bg`), as the theme-color meta tags say. */
 const LIGHT = '#ffffff';
+/** What a home screen shows under the icon: short enough for a phone's label. */
+const SHORT_NAME = 'APEC 指南';
 const DARK = '#14171c';
 
 export function webManifest(base: string, edition: Edition): Record<string, unknown> {
@@ -15,7 +17,7 @@ export function webManifest(base: string, edition: Edition): Record<string, unkn
   const start = base + EDITIONS[edition].prefix;
   return {
     name: t(SITE.title),
-    short_name: t(SITE.shortTitle),
+    short_name: t(SHORT_NAME),
     description: t(SITE.description),
     lang: EDITIONS[edition].lang,
     dir: 'ltr',
