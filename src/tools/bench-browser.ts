@@ -209,9 +209,11 @@ export async function measureSearch(
     await waitForOutcome(page, second);
     await page.waitForTimeout(300);
     await page.waitForLoadState('networkidle');
-    const intent = list.slice(loaded, hovered);
-    const first = list.slice(hovered, searched);
-    const again = list.slice(searched);
+    // The service worker registers after load, whenever the browser gets to it: not search's.
+    const phase = (from: number, to?: number) => list.slice(from, to).filter((t) => !isServiceWorker(t));
+    const intent = phase(loaded, hovered);
+    const first = phase(hovered, searched);
+    const again = phase(searched);
     const byType: Record<string, number> = {};
     for (const transfer of first) byType[classify(transfer)] = (byType[classify(transfer)] ?? 0) + transfer.bytes;
     return {
