@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { sitemapI18n } from './src/i18n/editions';
 import { contentChecks } from './src/integrations/content-checks';
 import { headersIntegration } from './src/integrations/headers';
+import { offlineIntegration } from './src/integrations/offline';
 import { pagefindIntegration } from './src/integrations/pagefind';
 import { loadData } from './src/lib/data';
 import { markdownProcessor } from './src/markdown/pipeline';
@@ -36,7 +37,8 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // mdx() inherits markdown.processor: .md and .mdx share one pipeline.
-  // Order matters in astro:build:done: sitemap, check links, index, then hash what was written.
+  // Order matters in astro:build:done: sitemap, check links, index, the offline lists and worker
+  // (they list the index and put the download size into the pages), then hash what was written.
   integrations: [
     sitemap({
       filter: (page) => !page.endsWith('/404/'),
@@ -46,6 +48,7 @@ export default defineConfig({
     contentChecks(),
     mdx(),
     pagefindIntegration(),
+    offlineIntegration(),
     headersIntegration(),
   ],
 });

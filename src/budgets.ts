@@ -59,6 +59,13 @@ export function pageTypeOf(sitePath: string): PageType {
   return 'content';
 }
 
+/**
+ * The offline-reading service worker (`sw.js`, src/offline/sw.ts), brotli. Registered after the
+ * page has loaded, so it is not one of a page's requests; checked on its own by
+ * tests/build/offline.test.ts and reported by `npm run bench`.
+ */
+export const SERVICE_WORKER_MAX_BYTES = 3 * KB;
+
 /** Scripts allowed in <head> that block rendering: only inline ones, and this small (bytes, raw). */
 export const MAX_INLINE_HEAD_SCRIPT = 512;
 

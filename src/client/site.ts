@@ -132,3 +132,6 @@ const initialQuery = params.get('q');
 if (initialQuery !== null) openSearch(initialQuery);
 if (params.has('highlight'))
   void import('./highlight').then((module) => module.highlightTerms(params.getAll('highlight')));
+
+// Offline reading: registers the service worker after load (src/client/offline.ts).
+import './offline';

@@ -95,6 +95,12 @@ export function headerRules(options: {
       pattern: at(`/pagefind/${file}`),
       headers: [['Cache-Control', REVALIDATE]] as [string, string][],
     })),
+    // Offline reading: the service worker must be revalidated on every check (a new deploy is a
+    // new sw.js); the web app manifests and the per-edition download lists change with the build.
+    ...['/sw.js', '/manifest.webmanifest', '/:lang/manifest.webmanifest', '/offline/*'].map((pattern) => ({
+      pattern: at(pattern),
+      headers: [['Cache-Control', REVALIDATE]] as [string, string][],
+    })),
     ...['/', '/:page/', '/:lang/:page/', '/404.html'].map((pattern) => ({
       pattern: at(pattern),
       headers: [['Cache-Control', REVALIDATE]] as [string, string][],

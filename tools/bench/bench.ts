@@ -30,7 +30,15 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { BUDGET_QUERIES, KB, PAGE_BUDGETS, SCALE_TARGETS, SEARCH_BUDGET, pageTypeOf } from '../../src/budgets';
+import {
+  BUDGET_QUERIES,
+  KB,
+  PAGE_BUDGETS,
+  SCALE_TARGETS,
+  SEARCH_BUDGET,
+  SERVICE_WORKER_MAX_BYTES,
+  pageTypeOf,
+} from '../../src/budgets';
 import { editionOf } from '../../src/i18n/editions';
 import { CHROMIUM_ARGS, ensureChromium } from '../chromium';
 import {
@@ -266,6 +274,10 @@ async function benchSite(chromePath: string): Promise<SiteReport> {
       const type = pageTypeOf(path);
       report.pages[label] = { ...weight, type, budget: PAGE_BUDGETS[type].total };
       log(`  ${label} ${path}: ${weight.requests} requests, ${kb(weight.bytes)} KB ${JSON.stringify(weight.byType)}`);
+      for (const worker of weight.serviceWorker)
+        log(
+          `  ${label}: after load, the service worker ${worker.path} ${kb(worker.bytes)} KB (${worker.encoding || 'identity'})`,
+        );
     }
     const step = async (name: string, body: () => Promise<void>) => {
       try {
@@ -612,6 +624,13 @@ function targetChecks(
       ok: shell <= w.budget && w.requests <= PAGE_BUDGETS[w.type as keyof typeof PAGE_BUDGETS].requests,
     });
   }
+  const worker = Object.values(site?.pages ?? {}).flatMap((w) => w.serviceWorker)[0];
+  if (worker)
+    checks.push({
+      name: `service worker (fetched after load) ≤ ${kb(SERVICE_WORKER_MAX_BYTES)} KB brotli`,
+      value: `${kb(worker.bytes)} KB`,
+      ok: worker.bytes <= SERVICE_WORKER_MAX_BYTES,
+    });
   if (site?.search)
     checks.push({
       name: `search intent → first results ≤ ${kb(SEARCH_BUDGET.firstResultsMeasured)} KB`,

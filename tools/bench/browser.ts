@@ -105,7 +105,14 @@ export interface PageWeight {
   transfers: Transfer[];
   /** Requests for search code or data before any intent (must be none). */
   searchBeforeIntent: string[];
+  /**
+   * The service worker script (registered after load for offline reading): not part of the
+   * page's transfers or budget, reported and held to its own budget (SERVICE_WORKER_MAX_BYTES).
+   */
+  serviceWorker: Transfer[];
 }
+
+const isServiceWorker = (transfer: Transfer) => /\/sw\.js$/.test(transfer.path.split('?')[0] ?? '');
 
 const isSearchRequest = (transfer: Transfer) => /\/pagefind\/|search-ui|search-data/.test(transfer.path);
 
@@ -125,7 +132,8 @@ export async function measurePage(
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForTimeout(300);
     await page.waitForLoadState('networkidle');
-    const transfers = rec.since();
+    const all = rec.since();
+    const transfers = all.filter((transfer) => !isServiceWorker(transfer));
     const byType: Record<string, number> = {};
     for (const transfer of transfers) byType[classify(transfer)] = (byType[classify(transfer)] ?? 0) + transfer.bytes;
     return {
@@ -135,6 +143,7 @@ export async function measurePage(
       byType,
       transfers,
       searchBeforeIntent: transfers.filter(isSearchRequest).map((transfer) => transfer.path),
+      serviceWorker: all.filter(isServiceWorker),
     };
   } finally {
     await context.close();
@@ -200,9 +209,11 @@ export async function measureSearch(
     await waitForOutcome(page, second);
     await page.waitForTimeout(300);
     await page.waitForLoadState('networkidle');
-    const intent = list.slice(loaded, hovered);
-    const first = list.slice(hovered, searched);
-    const again = list.slice(searched);
+    // The service worker registers after load, whenever the browser gets to it: not search's.
+    const phase = (from: number, to?: number) => list.slice(from, to).filter((t) => !isServiceWorker(t));
+    const intent = phase(loaded, hovered);
+    const first = phase(hovered, searched);
+    const again = phase(searched);
     const byType: Record<string, number> = {};
     for (const transfer of first) byType[classify(transfer)] = (byType[classify(transfer)] ?? 0) + transfer.bytes;
     return {

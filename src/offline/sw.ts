@@ -1,0 +1,233 @@
+/**
+ * The service worker (built into `<base>sw.js` by src/integrations/offline.ts, typed with the
+ * WebWorker lib by src/offline/tsconfig.json). Its scope is the base path.
+ *
+ * - Pages (and every other file whose name does not change with its content): network first;
+ *   what arrives is kept, and the copy is used only when the network fails.
+ * - Content-hashed files (`_astro/`, Pagefind's index, fragments, filters and .pf_meta): cache first.
+ * - Nothing is fetched ahead until the page asks (`{ get: 'hant' }` from 「離線閱讀」), except the
+ *   pages open when the worker first starts, taken from the browser's own HTTP cache.
+ * - Each build has its own cache (`VERSION` is a hash of what the build ships). A new worker
+ *   fetches the new build of whatever the old cache held (visited pages, downloaded editions);
+ *   only if that all arrives does it install, and once the old one lets go it deletes the old caches.
+ */
+/// <reference lib="webworker" />
+export type {};
+
+declare const self: ServiceWorkerGlobalScope;
+/** Build-time constants (esbuild `define`). */
+declare const VERSION: string;
+declare const KILL_SWITCH: boolean;
+/** [Traditional, Simplified] words for the offline page: lang, title, heading, missing, none. */
+declare const PAGE_TEXT: [string, string, string, string, string][];
+/** Edition id and path prefix under the base path: [['hant', ''], ['hans', 'zh-hans/']]. */
+declare const EDITIONS: [string, string][];
+
+const scope = new URL(self.registration.scope).pathname;
+const PREFIX = `apec ${self.registration.scope} `;
+const CACHE = PREFIX + VERSION;
+const HASHED = /\/_astro\/|\/pagefind\/(fragment|index|filter)\/|\.pf_meta$/;
+const ASSET = /(?:href|src)="([^"]*\/(?:_astro\/[^"]+|favicon\.svg))"/g;
+const manifestUrl = (edition: string) => `${scope}offline/${edition}.json`;
+
+/** The URL a response is kept under: no query (`?highlight=`, Pagefind's `?ts=`), no fragment. */
+const keyOf = (url: string) => {
+  const parsed = new URL(url, self.location.href);
+  return parsed.origin + parsed.pathname;
+};
+
+const keepable = (response: Response) => response.ok && response.type === 'basic' && !response.redirected;
+
+/**
+ * This build's cache, or undefined once a newer worker (or the kill switch) deleted it: a worker
+ * still answering an open page must not bring an old build's cache back.
+ */
+const ownCache = async () => ((await caches.has(CACHE)) ? caches.open(CACHE) : undefined);
+
+async function fetchInto(cache: Cache | undefined, request: Request | string, init?: RequestInit): Promise<Response> {
+  const response = await fetch(request, init);
+  if (cache && keepable(response))
+    await cache.put(keyOf(typeof request === 'string' ? request : request.url), response.clone());
+  return response;
+}
+
+/** Keep a page and the stylesheet and scripts it links (fetched only when not kept already). */
+async function keepPage(cache: Cache, url: string, init?: RequestInit): Promise<void> {
+  const response = await fetchInto(cache, url, init);
+  if (!keepable(response) || !response.headers.get('content-type')?.includes('html')) return;
+  for (const [, asset] of (await response.text()).matchAll(ASSET)) {
+    const assetUrl = new URL(asset!, url).href;
+    if (!(await cache.match(assetUrl))) await fetchInto(cache, assetUrl, init);
+  }
+}
+
+/** Run `task` over `items`, six at a time. */
+async function each<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: 6 }, lane));
+}
+
+/** Download an edition's list into `cache`, then record when (the list kept last marks it complete). */
+async function download(cache: Cache, edition: string, progress: (n: number, total: number) => void): Promise<string> {
+  const listResponse = await fetch(manifestUrl(edition), { cache: 'no-cache' });
+  if (!listResponse.ok) throw new Error(`${manifestUrl(edition)}: ${listResponse.status}`);
+  const { files } = (await listResponse.clone().json()) as { files: string[] };
+  let done = 0;
+  await each(files, async (file) => {
+    if (!(await cache.match(file))) {
+      const response = await fetchInto(cache, file);
+      if (!response.ok) throw new Error(`${file}: ${response.status}`);
+    }
+    progress(++done, files.length);
+  });
+  const saved = new Date().toISOString();
+  await cache.put(
+    manifestUrl(edition),
+    new Response(await listResponse.blob(), { headers: { 'content-type': 'application/json', 'x-saved': saved } }),
+  );
+  return saved;
+}
+
+/**
+ * Remove an edition's copy, keeping files another downloaded edition still lists, and the site
+ * icon (the offline page shows it; without one the browser asks for a favicon.ico that cannot load).
+ */
+async function remove(cache: Cache, edition: string): Promise<void> {
+  const keep = new Set([`${scope}favicon.svg`]);
+  let files: string[] = [];
+  for (const [id] of EDITIONS) {
+    const list = await cache.match(manifestUrl(id));
+    if (!list) continue;
+    const listed = ((await list.json()) as { files: string[] }).files;
+    if (id === edition) files = listed;
+    else listed.forEach((file) => keep.add(file));
+  }
+  await each(files, async (file) => {
+    if (!keep.has(file)) await cache.delete(file);
+  });
+  await cache.delete(manifestUrl(edition));
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Offline, a page never kept: say so, and link the kept pages of the same edition (or of any
+ * edition when it has none). Status 200: the worker answered, and a 5xx would be logged as an error.
+ */
+async function offlinePage(url: URL): Promise<Response> {
+  const editionOf = (path: string) => EDITIONS.findLastIndex(([, prefix]) => path.startsWith(scope + prefix));
+  const edition = editionOf(url.pathname);
+  const [lang, title, heading, missing, none] = PAGE_TEXT[edition]!;
+  const cache = await ownCache();
+  const links: string[][] = EDITIONS.map(() => []);
+  let stylesheet = '';
+  let csp = '';
+  for (const request of ((await cache?.keys()) ?? []).slice(0, 500)) {
+    const path = new URL(request.url).pathname;
+    if (!path.endsWith('/')) continue;
+    const response = (await cache!.match(request))!;
+    const html = await response.text();
+    csp ||= response.headers.get('content-security-policy') ?? '';
+    stylesheet ||= /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1] ?? '';
+    const name = /<title>([^<｜]*)/.exec(html)?.[1] ?? escapeHtml(path);
+    links[editionOf(path)]!.push(`<li><a href="${escapeHtml(path)}">${name}</a></li>`);
+  }
+  const list = links[edition]!.length ? links[edition]! : links.flat();
+  const body = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${
+    (await cache?.match(`${scope}favicon.svg`)) ? `<link rel="icon" href="${scope}favicon.svg">` : ''
+  }${
+    stylesheet && `<link rel="stylesheet" href="${stylesheet}">`
+  }<main id="main" class="not-found"><h1>${heading}</h1><p>${list.length ? missing : none}</p><ul>${list.join('')}</ul></main></html>`;
+  const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
+  if (csp) headers['content-security-policy'] = csp;
+  return new Response(body, { headers });
+}
+
+async function networkFirst(request: Request): Promise<Response> {
+  const cache = await ownCache();
+  try {
+    // The request itself: a navigation keeps its redirect mode (a followed redirect may not answer it).
+    return await fetchInto(cache, request);
+  } catch (error) {
+    const kept = await cache?.match(request, { ignoreSearch: true });
+    if (kept) return kept;
+    if (request.mode === 'navigate') return offlinePage(new URL(request.url));
+    throw error;
+  }
+}
+
+async function cacheFirst(request: Request): Promise<Response> {
+  const cache = await ownCache();
+  return (await cache?.match(request, { ignoreSearch: true })) ?? fetchInto(cache, request);
+}
+
+/** The new build of everything an older build's cache held; throws (install fails) when offline. */
+async function carryOver(): Promise<void> {
+  const cache = await caches.open(CACHE);
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    const old = await caches.open(name);
+    for (const [edition] of EDITIONS)
+      if (await old.match(manifestUrl(edition))) await download(cache, edition, () => {});
+    const pages = (await old.keys()).map((request) => request.url).filter((url) => /\/$|\.html$/.test(url));
+    await each(pages, async (page) => {
+      if (!(await cache.match(page))) await keepPage(cache, page);
+    });
+  }
+}
+
+if (KILL_SWITCH) {
+  // OFFLINE=0: remove this site's caches and the worker itself; pages go straight to the network.
+  self.addEventListener('install', () => void self.skipWaiting());
+  self.addEventListener('activate', (event) =>
+    event.waitUntil(
+      (async () => {
+        for (const name of await caches.keys()) if (name.startsWith(PREFIX)) await caches.delete(name);
+        await self.registration.unregister();
+      })(),
+    ),
+  );
+} else {
+  self.addEventListener('install', (event) => event.waitUntil(carryOver()));
+
+  self.addEventListener('activate', (event) =>
+    event.waitUntil(
+      (async () => {
+        for (const name of await caches.keys())
+          if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+        // Pages opened before any worker ran: keep them too, from the browser's HTTP cache.
+        const cache = await caches.open(CACHE);
+        for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+          if (!(await cache.match(keyOf(client.url)))) await keepPage(cache, client.url, { cache: 'force-cache' });
+        }
+      })(),
+    ),
+  );
+
+  self.addEventListener('fetch', (event) => {
+    const { request } = event;
+    const url = new URL(request.url);
+    if (request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith(scope)) return;
+    event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(request));
+  });
+
+  // From the page's 「離線閱讀」 control: { get: edition } or { drop: edition }; replies go to that page.
+  self.addEventListener('message', (event) => {
+    const { get, drop } = (event.data ?? {}) as { get?: string; drop?: string };
+    const edition = EDITIONS.find(([id]) => id === (get ?? drop))?.[0];
+    if (!edition) return;
+    const reply = (message: object) => event.source?.postMessage(message);
+    event.waitUntil(
+      caches
+        .open(CACHE)
+        .then(async (cache) => {
+          if (get) reply({ saved: await download(cache, edition, (n, total) => reply({ n, total })) });
+          else reply({ removed: await remove(cache, edition).then(() => true) });
+        })
+        .catch(() => reply({ failed: true })),
+    );
+  });
+}
