@@ -15,6 +15,7 @@ import * as pagefind from 'pagefind';
 import { SEARCH_DIRECT_MAX_BYTES } from '../data/budgets';
 import { loadData } from '../lib/data';
 import { buildSearchData } from '../search/fold-build';
+import { searchableHtml } from '../search/index-html';
 import { builtFile, setRenderedPageListener } from '../lib/rendered-pages';
 import { eachLimit } from '../utils/concurrency';
 import { normaliseBase } from '../utils/paths';
@@ -216,7 +217,9 @@ export class SearchIndexer {
     while (this.#inFlight.size >= INDEX_CONCURRENCY) await Promise.race(this.#inFlight);
     const language = (LANG.exec(page.html)?.[1] ?? '').toLowerCase();
     const task: Promise<void> = this.#shard(language)
-      .then(({ index }) => index.addHTMLFile({ sourcePath: page.sourcePath, content: indexedPart(page.html) }))
+      .then(({ index }) =>
+        index.addHTMLFile({ sourcePath: page.sourcePath, content: searchableHtml(indexedPart(page.html)) }),
+      )
       .then(
         (added) => {
           if (added.errors.length > 0) this.#failures.push(`${page.sourcePath}: ${added.errors.join('; ')}`);
