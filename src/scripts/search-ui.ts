@@ -101,7 +101,7 @@ const render = (outcome: SearchOutcome) => {
     }
     return;
   }
-  status.textContent = say('found', { n: outcome.hits.length, q: outcome.query });
+  status.textContent = say(outcome.partial ? 'partial' : 'found', { n: outcome.hits.length, q: outcome.query });
   const list = element('ul', 'search-hits');
   list.setAttribute('aria-label', say('results'));
   outcome.hits.forEach((hit) => list.append(renderHit(hit)));
@@ -114,7 +114,9 @@ async function run() {
   syncAddress(query);
   const filters = activeFilters.size > 0 ? { section: [...activeFilters] } : undefined;
   try {
-    const outcome = await (await engine).search(query, filters);
+    const ready = await engine;
+    const outcome = await ready.search(query, filters);
+    searchedFromMemory = ready.fromMemory();
     if (ticket === latest) render(outcome);
   } catch (error) {
     if (ticket === latest) status.textContent = say('error');
@@ -123,9 +125,13 @@ async function run() {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+let searchedFromMemory = false;
 input.addEventListener('input', () => {
   clearTimeout(timer);
-  timer = setTimeout(() => void run(), 120);
+  // Once every page is in memory a query costs a few milliseconds: answer each keystroke at
+  // once. Until then (first query, or Pagefind's index fetching chunks) wait for a pause.
+  if (searchedFromMemory) void run();
+  else timer = setTimeout(() => void run(), 120);
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
