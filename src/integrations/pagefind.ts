@@ -15,6 +15,7 @@ import * as pagefind from 'pagefind';
 import { SEARCH_DIRECT_MAX_BYTES } from '../data/budgets';
 import { loadData } from '../lib/data';
 import { buildSearchData } from '../search/fold-build';
+import { answerCards } from '../search/answers';
 import { searchableHtml } from '../search/index-html';
 import { builtFile, setRenderedPageListener } from '../lib/rendered-pages';
 import { eachLimit } from '../utils/concurrency';
@@ -293,6 +294,7 @@ export async function buildSearchBundle(
   // The folding data is derived from exactly the text Pagefind indexed (its fragments).
   const searchData = buildSearchData({ pages: fragmentTexts(used), glossary: [...glossary, ...members] });
   searchData.p = fragmentManifest(used);
+  searchData.a = answerCards(used, glossary);
   lap('searchData');
   return [...used, { path: SEARCH_DATA_FILE, content: new TextEncoder().encode(JSON.stringify(searchData)) }];
 }

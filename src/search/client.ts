@@ -43,7 +43,7 @@
  * long Chinese term all its words — really occurs in the page text. Contiguous whole-query
  * matches rank above per-term matches, which rank above scattered ones.
  */
-import { canon, escapeHtml, parseQuery, suggest, type SearchData } from './query';
+import { canon, escapeHtml, findCard, parseQuery, suggest, type SearchData } from './query';
 import { excerpt, rank, sectionsOf, type PageText, type RankInput, type Ranked, type Section } from './rank';
 
 export interface SearchSubResult {
@@ -63,6 +63,19 @@ export interface SearchHit {
   subResults: SearchSubResult[];
 }
 
+/** The answer card for a glossary term, in the page's edition (all plain text). */
+export interface SearchAnswer {
+  /** The name the edition uses (Taiwan form; mainland form in the Simplified edition). */
+  term: string;
+  /** The other names, by kind, each list non-empty. */
+  forms: { kind: 'tw' | 'twAlt' | 'hk' | 'cn' | 'hkcn' | 'en'; values: string[] }[];
+  abbr?: string | undefined;
+  note?: string | undefined;
+  /** The section that explains it: URL (with the base path and edition) and its heading. */
+  url: string;
+  section: string;
+}
+
 export interface SearchOutcome {
   query: string;
   terms: string[];
@@ -70,6 +83,8 @@ export interface SearchOutcome {
   suggestions: string[];
   /** No page has every content word of the query: the hits are the best partial matches. */
   partial: boolean;
+  /** The query is a glossary term: its card, shown before the pages. */
+  answer?: SearchAnswer | undefined;
 }
 
 export interface SearchEngine {
@@ -145,6 +160,9 @@ function checkData(value: unknown): SearchData {
         (list) => Array.isArray(list) && list.every((file) => /^fragment\/[\w-]+\.pf_fragment$/.test(String(file))),
       ));
   const checked = manifestOk ? (data as SearchData) : { ...(data as SearchData), p: undefined };
+  const cards = data.a as { c?: unknown; k?: unknown } | undefined;
+  const cardsOk = cards === undefined || (Array.isArray(cards.c) && isRecord(cards.k));
+  if (!cardsOk) return checkData({ ...data, a: undefined });
   const referencesOk = data.r === undefined || (Array.isArray(data.r) && data.r.every((x) => typeof x === 'string'));
   return referencesOk ? checked : { ...checked, r: undefined };
 }
@@ -302,6 +320,43 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
 
   const fragments = new Map<string, Promise<PagefindFragment | null>>();
   let allLoaded = false;
+
+  const simplified = language.startsWith('zh-hans');
+  const answer = (raw: string): SearchAnswer | undefined => {
+    const card = findCard(raw, data);
+    if (!card || typeof card.u !== 'string' || !card.t || !card.s) return undefined;
+    const text = simplified ? card.s : card.t;
+    const term = simplified ? (text.cn[0] ?? text.tw) : text.tw;
+    const others = (list: readonly string[] | undefined) => (list ?? []).filter((form) => form !== term);
+    const kinds: SearchAnswer['forms'] = simplified
+      ? [
+          { kind: 'cn', values: others(text.cn) },
+          { kind: 'tw', values: others([text.tw, ...text.alt]) },
+          { kind: 'hk', values: others(text.hk) },
+        ]
+      : [
+          { kind: 'twAlt', values: others(text.alt) },
+          { kind: 'hk', values: others(text.hk) },
+          { kind: 'cn', values: others(text.cn) },
+        ];
+    // Hong Kong and the mainland often agree: one row for both.
+    const hk = kinds.find((kind) => kind.kind === 'hk');
+    const cn = kinds.find((kind) => kind.kind === 'cn');
+    if (!simplified && hk && cn && hk.values.length > 0 && hk.values.join() === cn.values.join()) {
+      hk.kind = 'hkcn';
+      cn.values = [];
+    }
+    if (card.en) kinds.push({ kind: 'en', values: [card.en] });
+    const base = siteBase.endsWith('/') ? siteBase : `${siteBase}/`;
+    return {
+      term,
+      forms: kinds.filter((kind) => kind.values.length > 0),
+      abbr: card.ab,
+      note: text.note,
+      url: `${base}${simplified ? 'zh-hans/' : ''}${card.u.replace(/^\//, '')}`,
+      section: text.section,
+    };
+  };
   const load = (key: string, result: PagefindResult) => {
     let pending = fragments.get(key);
     if (!pending) {
@@ -422,6 +477,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
           if (Array.isArray(values)) safeFilters[name] = values.filter((v): v is string => typeof v === 'string');
         }
         const outcome = await run(raw, safeFilters);
+        outcome.answer = answer(raw);
         if (outcome.hits.length === 0 && outcome.query) {
           for (const suggestion of suggest(raw, data, 4)) {
             const tried = await run(suggestion, safeFilters);

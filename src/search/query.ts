@@ -43,6 +43,37 @@ export interface SearchData {
    * glossary, sources, timeline … (sidebar groups marked `reference` in src/data/groups.ts).
    */
   r?: string[] | undefined;
+  /** Answer cards for glossary terms (src/search/answers.ts). */
+  a?: AnswerCards | undefined;
+}
+
+/** A card's words in one edition. */
+export interface CardText {
+  /** Taiwan form (the site's), other Taiwan forms, Hong Kong forms, mainland forms. */
+  tw: string;
+  alt: string[];
+  hk: string[];
+  cn: string[];
+  /** The glossary note's first sentence. */
+  note?: string | undefined;
+  /** Title of the section the card links to. */
+  section: string;
+}
+
+export interface AnswerCard {
+  /** Target in the Traditional edition, root-relative without the base (`/structure/#資深官員會議`). */
+  u: string;
+  /** Traditional and Simplified edition texts. */
+  t: CardText;
+  s: CardText;
+  en?: string;
+  ab?: string;
+}
+
+export interface AnswerCards {
+  c: AnswerCard[];
+  /** {@link cardKey} of every form (both scripts) → index into `c`. */
+  k: Record<string, number>;
 }
 
 export interface ParsedTerm {
@@ -155,6 +186,37 @@ const firstChar = (value: string | undefined): string | undefined => {
 export function aliasKey(form: string, data: SearchData): string {
   const latin = latinKey(form);
   return hasCjk(latin) ? canon(latin.replace(/ /gu, ''), data) : latin;
+}
+
+/** Look-up key of a card form: NFKC, lower case, no spaces or punctuation (Latin: spaces kept single). */
+export function cardKey(form: string): string {
+  const latin = latinKey(form);
+  return hasCjk(latin) ? latin.replace(/ /gu, '') : latin;
+}
+
+/**
+ * The answer card for a query that is a glossary term (any form, either script), with any
+ * question words left out (「ABAC 是什麼」). A Latin query of four or more letters also finds the
+ * one card whose English name starts with it (「Senior Officials」).
+ */
+export function findCard(raw: unknown, data: SearchData): AnswerCard | undefined {
+  const cards = data.a;
+  if (!cards) return undefined;
+  const parsed = parseQuery(raw, data);
+  const texts = [parsed.normalized, parsed.terms.map((term) => term.text).join(' ')];
+  for (const text of texts) {
+    const index = own(cards.k, cardKey(text));
+    if (index !== undefined) return cards.c[index];
+  }
+  const typed = cardKey(parsed.normalized);
+  if (hasCjk(typed) || typed.length < 4) return undefined;
+  let found: number | undefined;
+  for (const [key, index] of Object.entries(cards.k)) {
+    if (!key.startsWith(`${typed} `)) continue;
+    if (found !== undefined && found !== index) return undefined;
+    found = index;
+  }
+  return found === undefined ? undefined : cards.c[found];
 }
 
 interface Prepared {

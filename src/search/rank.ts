@@ -49,6 +49,22 @@ const skipJoin = (text: string, at: number): number => {
   return i;
 };
 
+/**
+ * Where a heading's text stands as a block of its own (after a block break, before ". "), not
+ * where the same words occur inside a paragraph or a chart above it.
+ */
+function headingAt(lower: string, text: string, from: number): number {
+  let loose = -1;
+  for (let at = lower.indexOf(text, from); at >= 0; at = lower.indexOf(text, at + 1)) {
+    if (loose < 0) loose = at;
+    const end = at + text.length;
+    const before = at === 0 || lower[at - 1] === ' ';
+    const after = end === lower.length || lower.startsWith('. ', end) || lower[end] === '.';
+    if (before && after) return at;
+  }
+  return loose;
+}
+
 function prepare(page: PageText): Prepared {
   let value = prepared.get(page);
   if (value) return value;
@@ -61,7 +77,7 @@ function prepare(page: PageText): Prepared {
   for (const anchor of page.anchors ?? []) {
     const text = typeof anchor.text === 'string' ? anchor.text.trim() : '';
     if (typeof anchor.id !== 'string' || !anchor.id || !text || anchor.element === 'h1') continue;
-    const at = lower.indexOf(lowerSameLength(text), cursor);
+    const at = headingAt(lower, lowerSameLength(text), cursor);
     if (at < 0) continue;
     const previous = sections[sections.length - 1] as Section;
     previous.end = at;
