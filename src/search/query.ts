@@ -411,6 +411,17 @@ const QUESTION_PHRASES: readonly string[] = [
   ...'是不是 有沒有 有没有 是否 可不可以 能不能 能否 請問 请问 誰是 谁是 是誰 是谁'.split(' '),
 ].sort((a, b) => b.length - a.length);
 
+/**
+ * Everyday words readers put in questions and the written forms pages use for them (first =
+ * 首屆, take part = 參與). Only for questions, where the reader's wording is not the page's.
+ */
+const SAME_WORDS: readonly (readonly string[])[] = [
+  ['第一次', '第一屆', '首屆', '首次', '首度'],
+  ['第一届', '第一次', '首屆', '首次', '首度'],
+  ['參加', '參與'],
+  ['参加', '參與', '參加'],
+];
+
 /** Single-character particles and function words: dropped when they stand alone. */
 const PARTICLES = new Set(
   Array.from('嗎吗呢吧啊呀麼么誰谁哪幾几是的了有在和與与及或之於于其為为對对把被將将就都也還还不'),
@@ -573,8 +584,10 @@ export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA): ParsedQ
     const key = `${piece.quoted ? 'q' : 'w'}:${piece.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const alternatives = expandTerm(piece.text, data);
+    let alternatives = expandTerm(piece.text, data);
     if (alternatives.length === 0) continue;
+    const same = question ? SAME_WORDS.find((words) => words[0] === piece.text) : undefined;
+    if (same) alternatives = uniq([...alternatives, ...same.slice(1).flatMap((word) => expandTerm(word, data))]);
     const named = groupOf(data, aliasKey(piece.text, data)) !== undefined;
     const parts = piece.quoted || named ? [] : splitWords(piece.text, data).map((part) => expandTerm(part, data));
     let words: string[][] = [];

@@ -16,7 +16,7 @@
  * 4. reference pages (glossary, sources, timeline: `isReference`) count for less unless the
  *    query names them (a word of the query in their title, or an exact heading match).
  */
-import { findAll, lowerSameLength, markText, type ParsedQuery, type ParsedTerm } from './query';
+import { findAll, hasCjk, lowerSameLength, markText, type ParsedQuery, type ParsedTerm } from './query';
 
 export interface PageText {
   url: string;
@@ -273,6 +273,8 @@ export interface Ranked<P extends PageText> {
   score: number;
   /** Share of the query's (weighted) content words on the page, 0–1. */
   coverage: number;
+  /** The same, counting only words found in the form typed or the site's own (not an alias: 漢城 for 首爾). */
+  typedCover: number;
   terms: TermOnPage[];
   /** Strings to highlight on this page. */
   needles: string[];
@@ -348,11 +350,14 @@ export function rank<P extends PageText>(query: ParsedQuery, inputs: readonly Ra
     let headingCover = 0;
     let frequency = 0;
     let phrase = 0;
+    let typedCover = 0;
     terms.forEach((_, t) => {
       const hit = found[t] as TermOnPage;
       const w = weight[t] as number;
       if (hit.strength === 0 || w === 0) return;
       coverage += w;
+      // (Latin input is a name in another language: every Chinese form of it counts as typed.)
+      if (hit.primary > 0 || hit.primaryTitle || !hasCjk((terms[t] as ParsedTerm).text)) typedCover += w;
       // Title and headings: full weight for the form typed (or the site's own), half for an alias.
       if (hit.inTitle) titleCover += w * hit.strength * (hit.primaryTitle ? 1 : 0.5);
       else if (hit.headings.size > 0) headingCover += w * hit.strength * (hit.primaryHeading ? 1 : 0.5);
@@ -407,7 +412,15 @@ export function rank<P extends PageText>(query: ParsedQuery, inputs: readonly Ra
     // A reference page lists everything; it comes after the page that explains, unless named.
     if (input.reference && !(titleCover > 0 || exactHeading || exactTitle)) score *= 0.45;
     const needles = [...new Set(found.flatMap((hit) => hit.needles))];
-    return { page: input.page, score, coverage, terms: found, needles, bestSection: Math.max(0, bestSection) };
+    return {
+      page: input.page,
+      score,
+      coverage,
+      typedCover: Math.round(typedCover * 1000) / 1000,
+      terms: found,
+      needles,
+      bestSection: Math.max(0, bestSection),
+    };
   });
   for (const entry of ranked) entry.coverage = Math.round(entry.coverage * 1000) / 1000;
   const full = ranked.filter((entry) => entry.coverage >= 0.999);
@@ -426,7 +439,7 @@ export function rank<P extends PageText>(query: ParsedQuery, inputs: readonly Ra
   }
   shown.sort(
     (a, b) =>
-      (byScore ? 0 : b.coverage - a.coverage) ||
+      (byScore ? 0 : b.coverage - a.coverage || b.typedCover - a.typedCover) ||
       b.score - a.score ||
       (a.page.url < b.page.url ? -1 : a.page.url > b.page.url ? 1 : 0),
   );
