@@ -442,7 +442,8 @@ export function questionPieces(term: string): { pieces: string[]; cut: boolean }
     cut = true;
     pieces = pieces.flatMap((piece) => piece.split(phrase));
   }
-  // Particles at either end of a piece (「…約束力嗎」「是條約組織」) are not content either.
+  if (!cut && !INTERROGATIVE.test(term)) return { pieces: [term], cut: false };
+  // In a question, particles at either end of a piece (「…約束力嗎」「是條約組織」) are not content either.
   pieces = pieces.map((piece) => {
     const chars = Array.from(piece);
     while (chars.length > 0 && PARTICLES.has(chars[chars.length - 1] as string) && chars.at(-1) !== '不') {
