@@ -448,7 +448,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
       });
     }
     if (direct && Object.keys(filters).length === 0) allLoaded = true;
-    const { ranked, partial } = rank(parsed, inputs);
+    const { ranked, partial } = rank(parsed, inputs, all.length);
     const allTerms = new Set<string>();
     const hits: SearchHit[] = ranked.map((entry) => {
       const { fragment } = entry.page;

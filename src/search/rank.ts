@@ -293,14 +293,19 @@ export interface RankOutcome<P extends PageText> {
  * (words the site never uses give no result), except in a question, where such words are
  * dropped as long as one content word remains (and the result is then partial).
  */
-export function rank<P extends PageText>(query: ParsedQuery, inputs: readonly RankInput<P>[]): RankOutcome<P> {
+export function rank<P extends PageText>(
+  query: ParsedQuery,
+  inputs: readonly RankInput<P>[],
+  /** Pages on the site (for rarity): more than `inputs` when the index picked the candidates. */
+  siteSize = inputs.length,
+): RankOutcome<P> {
   const terms = query.terms;
   if (terms.length === 0 || inputs.length === 0) return { ranked: [], partial: false };
   const matches = inputs.map((input) => terms.map((term) => matchTerm(input.page, term)));
   const optional = inputs.map((input) =>
     terms.map((term) => term.optional.filter((alternatives) => occurrences(input.page, alternatives) !== null).length),
   );
-  const pages = inputs.length;
+  const pages = Math.max(siteSize, inputs.length);
   const df = terms.map((_, t) => matches.filter((m) => (m[t] as TermOnPage).strength > 0).length);
   let required = terms.map((term, t) => !term.weak && (df[t] as number) > 0);
   let partial = false;
@@ -408,7 +413,7 @@ export function rank<P extends PageText>(query: ParsedQuery, inputs: readonly Ra
       2 * phrase +
       0.3 * Math.min(optionalHits, 3) +
       (exactTitle || exactHeading ? 30 : wordHeading ? 4 : 0) +
-      0.5 * input.pagefind;
+      0.2 * input.pagefind;
     // A reference page lists everything; it comes after the page that explains, unless named.
     if (input.reference && !(titleCover > 0 || exactHeading || exactTitle)) score *= 0.45;
     const needles = [...new Set(found.flatMap((hit) => hit.needles))];
