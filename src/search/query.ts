@@ -103,6 +103,11 @@ export interface ParsedTerm {
   name: boolean;
   /** The term as typed, in the site's characters (秘书处 → 秘書處): with alternatives[0], its primary forms. */
   typed: string;
+  /**
+   * The alternatives that are the form typed or the site's preferred form, in any script
+   * (東盟/东盟, not the alias 東協): a page with one of these ranks above one with an alias only.
+   */
+  primary: string[];
 }
 
 export interface ParsedQuery {
@@ -509,6 +514,17 @@ export function contentWords(term: string, data: SearchData = EMPTY_DATA): { req
   return { required, optional };
 }
 
+/** The same word in another script or variant (東盟 / 东盟, 台 / 臺): character by character. */
+function sameForm(a: string, b: string, data: SearchData): boolean {
+  const x = Array.from(a.toLowerCase());
+  const y = Array.from(b.toLowerCase());
+  if (x.length !== y.length) return false;
+  return x.every((ch, i) => {
+    const other = y[i] as string;
+    return ch === other || (own(data.f, ch) ?? '').includes(other) || (own(data.f, other) ?? '').includes(ch);
+  });
+}
+
 /** Split the normalised query into raw terms: whitespace, "quoted phrases" and multi-word names. */
 function splitTerms(normalized: string, data: SearchData): { text: string; quoted: boolean }[] {
   const pieces: { text: string; quoted: boolean }[] = [];
@@ -602,7 +618,12 @@ export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA): ParsedQ
     }
     const typed = hasCjk(piece.text) ? canon(piece.text, data).toLowerCase() : piece.text;
     const name = named || !hasCjk(piece.text);
+    const preferred = alternatives[0] ?? '';
+    const primary = alternatives.filter(
+      (alternative) => sameForm(alternative, piece.text, data) || sameForm(alternative, preferred, data),
+    );
     terms.push({
+      primary,
       text: piece.text,
       quoted: piece.quoted,
       alternatives,

@@ -230,7 +230,7 @@ function allOf(page: PageText, groups: readonly string[][], strength: number): T
 }
 
 export function matchTerm(page: PageText, term: ParsedTerm): TermOnPage {
-  const primary = new Set([term.typed, term.alternatives[0] ?? ''].map((form) => form.toLowerCase()));
+  const primary = new Set([term.typed, term.alternatives[0] ?? '', ...term.primary].map((form) => form.toLowerCase()));
   const exact = occurrences(page, term.alternatives, primary);
   if (term.quoted) return exact ?? NOT_FOUND;
   const loose = allOf(page, term.parts, 0.7) ?? allOf(page, term.words, 0.6);
@@ -515,8 +515,13 @@ export function excerpt(text: string, at: number, needles: readonly string[], lo
   const limit = Math.min(hi, start + EXCERPT_CHARS);
   let end = -1;
   let clauseEnd = -1;
+  let depth = 0;
   for (let i = start; i < limit; i++) {
     const ch = text[i] as string;
+    if (ch === '（' || ch === '(' || ch === '「' || ch === '《') depth++;
+    else if ((ch === '）' || ch === ')' || ch === '」' || ch === '》') && depth > 0) depth--;
+    // Never end inside brackets or quotes (「…（ABAC；」).
+    if (depth > 0 && !blockJoin(text, i)) continue;
     if (SENTENCE_END.has(ch)) end = i + 1;
     else if (blockJoin(text, i)) end = i;
     else if (CLAUSE_END.has(ch) && i > target) clauseEnd = i + 1;
