@@ -5,7 +5,7 @@
  * added); every string from the reader goes into the page as text, never as HTML.
  */
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
-import { createSearch, type SearchHit, type SearchOutcome } from '../search/client';
+import { createSearch, type SearchAnswer, type SearchHit, type SearchOutcome } from '../search/client';
 
 const base = document.documentElement.dataset['base'] ?? '/';
 const dialog = document.getElementById('search-dialog') as HTMLDialogElement;
@@ -78,14 +78,49 @@ const renderHit = (hit: SearchHit) => {
   return item;
 };
 
+/** The glossary card: the term, its other names, a one-line note, the section that explains it. */
+const renderAnswer = (answer: SearchAnswer) => {
+  const card = element('section', 'search-answer');
+  card.setAttribute('aria-labelledby', 'search-answer-term');
+  const heading = element('h3', 'search-answer-term');
+  heading.id = 'search-answer-term';
+  heading.append(element('span', 'search-answer-kind', say('answer-kind')), element('span', undefined, answer.term));
+  if (answer.abbr && answer.abbr !== answer.term) {
+    const abbr = element('span', 'search-answer-abbr', answer.abbr);
+    abbr.lang = 'en';
+    heading.append(abbr);
+  }
+  card.append(heading);
+  if (answer.forms.length > 0) {
+    const list = element('dl', 'search-answer-forms');
+    for (const { kind, values } of answer.forms) {
+      const row = element('div');
+      const value = element('dd', undefined, values.join('、'));
+      if (kind === 'en') value.lang = 'en';
+      row.append(element('dt', undefined, say(`answer-${kind}`)), value);
+      list.append(row);
+    }
+    card.append(list);
+  }
+  if (answer.note) card.append(element('p', 'search-answer-note', answer.note));
+  const more = element('p', 'search-answer-link');
+  const link = element('a', undefined, say('answer-link', { section: answer.section }));
+  link.href = answer.url;
+  more.append(link);
+  card.append(more);
+  return card;
+};
+
 const render = (outcome: SearchOutcome) => {
   results.replaceChildren();
+  if (outcome.answer && outcome.query !== '') results.append(renderAnswer(outcome.answer));
   if (outcome.query === '') {
     status.textContent = '';
     return;
   }
+  const answerNote = outcome.answer ? say('answer', { term: outcome.answer.term }) : '';
   if (outcome.hits.length === 0) {
-    status.textContent = say('none', { q: outcome.query });
+    status.textContent = say('none', { q: outcome.query }) + answerNote;
     if (outcome.suggestions.length > 0) {
       const box = element('p', 'search-suggestions', say('suggest'));
       outcome.suggestions.forEach((suggestion, index) => {
@@ -102,7 +137,8 @@ const render = (outcome: SearchOutcome) => {
     }
     return;
   }
-  status.textContent = say('found', { n: outcome.hits.length, q: outcome.query });
+  status.textContent =
+    say(outcome.partial ? 'partial' : 'found', { n: outcome.hits.length, q: outcome.query }) + answerNote;
   const list = element('ul', 'search-hits');
   list.setAttribute('aria-label', say('results'));
   outcome.hits.forEach((hit) => list.append(renderHit(hit)));
@@ -115,7 +151,9 @@ async function run() {
   syncAddress(query);
   const filters = activeFilters.size > 0 ? { section: [...activeFilters] } : undefined;
   try {
-    const outcome = await (await engine).search(query, filters);
+    const ready = await engine;
+    const outcome = await ready.search(query, filters);
+    searchedFromMemory = ready.fromMemory();
     if (ticket === latest) render(outcome);
   } catch (error) {
     if (ticket === latest) status.textContent = say('error');
@@ -124,9 +162,13 @@ async function run() {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+let searchedFromMemory = false;
 input.addEventListener('input', () => {
   clearTimeout(timer);
-  timer = setTimeout(() => void run(), 120);
+  // Once every page is in memory a query costs a few milliseconds: answer each keystroke at
+  // once. Until then (first query, or Pagefind's index fetching chunks) wait for a pause.
+  if (searchedFromMemory) void run();
+  else timer = setTimeout(() => void run(), 120);
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();

@@ -129,6 +129,14 @@ export const glossarySchema = z.strictObject({
   note: z.string().trim().min(1).optional(),
   /** The Chinese forms are standard renderings not found in a source (fact sheet's †). */
   uncertain: z.boolean().default(false),
+  /**
+   * The section that explains the term (`/structure/#資深官員會議`): search's answer card links
+   * there. The build checks that the page and the heading exist (src/search/answers.ts).
+   */
+  page: z
+    .string()
+    .regex(/^\/([^\s#/]+\/)*(#\S+)?$/, 'must be a site path like /structure/#資深官員會議')
+    .optional(),
   sources: sourceIds,
 });
 

@@ -2,13 +2,13 @@
  * Builds the Pagefind index as part of the Astro build (no separate CLI step to forget),
  * plus the search data the client needs for script folding and glossary aliases.
  *
- * - `astro build`: in `astro:build:done`, Pagefind indexes the written HTML (`addDirectory`:
- *   it reads the files itself), one index for both editions (one language each).
+ * - `astro build`: in `astro:build:done`, Pagefind indexes the written HTML pages, one index
+ *   for both editions (one language each).
  * - `astro dev`: builds the index in memory from the pages the dev server renders
  *   (`addHTMLFile`, `getFiles()`), on the first request for `/pagefind/…`, again after any
  *   file changes.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -16,7 +16,9 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { SEARCH_DIRECT_MAX_BYTES } from '../budgets';
 import { loadData } from '../lib/data';
+import { answerCards } from '../search/answers';
 import { buildSearchData } from '../search/fold-build';
+import { searchableHtml } from '../search/index-html';
 import { eachLimit } from '../lib/concurrency';
 import { normaliseBase } from '../lib/paths';
 
@@ -111,21 +113,30 @@ type BundleFile = { path: string; content: Uint8Array };
 /** What to index: pages in memory (dev server), or the HTML files written under a folder (build). */
 export type SearchInput = { pages: readonly PageSource[] } | { dir: string };
 
+/** Every HTML page written under `dir`, in a stable order. */
+async function readPages(dir: string): Promise<PageSource[]> {
+  const paths = (await readdir(dir, { recursive: true }))
+    .filter((path) => path.endsWith('.html'))
+    .map((path) => path.split('\\').join('/'))
+    .sort();
+  return Promise.all(
+    paths.map(async (sourcePath) => ({ sourcePath, html: await readFile(join(dir, sourcePath), 'utf8') })),
+  );
+}
+
 /** Pagefind's bundle for `input`, in memory. Pages without a `data-pagefind-body` are left out. */
 async function pagefindFiles(input: SearchInput): Promise<BundleFile[]> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     const problems: string[] = [];
-    if ('dir' in input) {
-      const added = await index.addDirectory({ path: input.dir });
-      problems.push(...added.errors);
-    } else {
-      for (const page of input.pages) {
-        if (!BODY.test(page.html)) continue;
-        const added = await index.addHTMLFile({ sourcePath: page.sourcePath, content: indexedPart(page.html) });
-        problems.push(...added.errors.map((error) => `${page.sourcePath}: ${error}`));
-      }
+    const pages = 'dir' in input ? await readPages(input.dir) : input.pages;
+    for (const page of pages) {
+      if (!BODY.test(page.html)) continue;
+      // Only the article, without footnote marks and with ids on h2/h3 alone: sub-results are sections.
+      const content = searchableHtml(indexedPart(page.html));
+      const added = await index.addHTMLFile({ sourcePath: page.sourcePath, content });
+      problems.push(...added.errors.map((error) => `${page.sourcePath}: ${error}`));
     }
     if (problems.length > 0) throw new Error(`Pagefind could not index:\n${problems.join('\n')}`);
     const bundle = await index.getFiles();
@@ -156,6 +167,7 @@ export async function buildSearchBundle(
   // The folding data is derived from exactly the text Pagefind indexed (its fragments).
   const searchData = buildSearchData({ pages: fragmentTexts(used), glossary: [...glossary, ...members] });
   searchData.p = fragmentManifest(used);
+  searchData.a = answerCards(used, glossary);
   lap('searchData');
   return [...used, { path: SEARCH_DATA_FILE, content: new TextEncoder().encode(JSON.stringify(searchData)) }];
 }

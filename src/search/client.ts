@@ -7,13 +7,15 @@
  *   const outcome = await engine.search(rawQuery, { section: ['history'] });  // filters optional
  *   const counts = await engine.filters();  // { section: { history: 3, … } }
  *
- *   SearchOutcome = { query, terms, hits, suggestions }
+ *   SearchOutcome = { query, terms, hits, suggestions, partial, answer? }
  *     query        the normalised query (plain text: set it with textContent)
  *     terms        strings actually found, for highlighting on the target page
  *     hits[]       { url, title, excerpt, section?, score, highlight, subResults[] }, best first
  *                  url / subResults[].url already carry `?highlight=…` (param name configurable)
  *                  title is PLAIN TEXT (textContent); excerpt is SAFE HTML (escaped, <mark> only)
  *     suggestions  "did you mean" queries, each verified to return results (only when no hits)
+ *     partial      no page holds every content word: the hits are the best partial matches
+ *     answer       the glossary card when the query names a glossary term in any form
  *
  * Never throws from search(): any input (empty, 10 000 characters, emoji, RTL marks, control
  * characters, regex or HTML metacharacters) gives an outcome, possibly empty.
@@ -22,25 +24,19 @@
  * time, prefix-matches words, drops query words absent from the index and ANDs the rest, and
  * knows nothing of Simplified or regional forms (observations: docs/architecture.md, "Search").
  *
- * So this module: expands each term (src/search/query.ts) into the site's forms, runs one
- * Pagefind search per alternative (never several in one query, because of the AND/drop rules),
- * also verifies every page (filter-only search; ≤ fullScanLimit pages, default
- * SEARCH_DIRECT_MAX_PAGES) because Pagefind misses in-word substrings, and keeps a page only if
- * every term — some alternative of it, or for a long Chinese term all its words — really
- * occurs in the page text. Contiguous whole-query matches rank above per-term matches,
- * which rank above scattered ones.
+ * So this module: parses the query (src/search/query.ts: question words and particles are
+ * never required, each content word is expanded into the site's forms), runs one Pagefind
+ * search per alternative (never several in one query, because of the AND/drop rules), also
+ * verifies every page (filter-only search; ≤ fullScanLimit pages, default
+ * SEARCH_DIRECT_MAX_PAGES) because Pagefind misses in-word substrings, and keeps the pages
+ * whose text really holds every content word — or, when none does, the best partial matches,
+ * flagged `partial`. src/search/rank.ts orders them (title over heading over body, exact title
+ * or heading matches first, reference pages after the page that explains a topic) and cuts
+ * each excerpt at sentence or clause boundaries.
  */
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
-import {
-  escapeHtml,
-  findAll,
-  lowerSameLength,
-  markText,
-  parseQuery,
-  suggest,
-  type ParsedTerm,
-  type SearchData,
-} from './query';
+import { canon, escapeHtml, findCard, parseQuery, suggest, type SearchData } from './query';
+import { excerpt, rank, sectionsOf, type PageText, type RankInput, type Ranked, type Section } from './rank';
 
 export interface SearchSubResult {
   title: string;
@@ -59,15 +55,34 @@ export interface SearchHit {
   subResults: SearchSubResult[];
 }
 
+/** The answer card for a glossary term, in the page's edition (all plain text). */
+export interface SearchAnswer {
+  /** The name the edition uses (Taiwan form; mainland form in the Simplified edition). */
+  term: string;
+  /** The other names, by kind, each list non-empty. */
+  forms: { kind: 'tw' | 'twAlt' | 'hk' | 'cn' | 'hkcn' | 'en'; values: string[] }[];
+  abbr?: string | undefined;
+  note?: string | undefined;
+  /** The section that explains it: URL (with the base path and edition) and its heading. */
+  url: string;
+  section: string;
+}
+
 export interface SearchOutcome {
   query: string;
   terms: string[];
   hits: SearchHit[];
   suggestions: string[];
+  /** No page has every content word of the query: the hits are the best partial matches. */
+  partial: boolean;
+  /** The query is a glossary term: its card, shown before the pages. */
+  answer?: SearchAnswer | undefined;
 }
 
 export interface SearchEngine {
   search(raw: string, filters?: Record<string, string[]>): Promise<SearchOutcome>;
+  /** Every page is in memory (fragments read directly and loaded): a query needs no request. */
+  fromMemory(): boolean;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -118,8 +133,6 @@ interface PagefindModule {
 
 const MAX_PAGEFIND_QUERIES = 40;
 const MAX_HIGHLIGHT = 6;
-const EXCERPT_BEFORE = 36;
-const EXCERPT_AFTER = 90;
 const MAX_SUB_RESULTS = 5;
 
 const EMPTY_DATA: SearchData = { v: 1, f: {}, g: [], k: {}, w: [] };
@@ -138,34 +151,18 @@ function checkData(value: unknown): SearchData {
       Object.values(data.p).every(
         (list) => Array.isArray(list) && list.every((file) => /^fragment\/[\w-]+\.pf_fragment$/.test(String(file))),
       ));
-  return manifestOk ? (data as SearchData) : { ...(data as SearchData), p: undefined };
+  const checked = manifestOk ? (data as SearchData) : { ...(data as SearchData), p: undefined };
+  const cards = data.a as { c?: unknown; k?: unknown } | undefined;
+  const cardsOk = cards === undefined || (Array.isArray(cards.c) && isRecord(cards.k));
+  if (!cardsOk) return checkData({ ...data, a: undefined });
+  const referencesOk = data.r === undefined || (Array.isArray(data.r) && data.r.every((x) => typeof x === 'string'));
+  return referencesOk ? checked : { ...checked, r: undefined };
 }
 
 interface Candidate {
   key: string;
   pagefindScore: number;
   result: PagefindResult;
-}
-
-interface Verified {
-  fragment: PagefindFragment;
-  pagefindScore: number;
-  score: number;
-  needles: string[];
-  anchorAt: number;
-}
-
-/** Moves an index off the low half of a surrogate pair. */
-const safeIndex = (text: string, index: number): number => {
-  const code = text.charCodeAt(index);
-  return code >= 0xdc00 && code <= 0xdfff ? index - 1 : index;
-};
-
-function window(text: string, at: number, needles: string[], lo = 0, hi = text.length): string {
-  const start = safeIndex(text, Math.max(lo, at - EXCERPT_BEFORE));
-  const end = safeIndex(text, Math.min(hi, at + EXCERPT_AFTER));
-  const body = markText(text.slice(start, end).replace(/\s+/gu, ' '), needles);
-  return `${start > lo ? '…' : ''}${body}${end < hi ? '…' : ''}`;
 }
 
 function withHighlight(url: string, terms: string[], param: string): string {
@@ -180,131 +177,56 @@ function withHighlight(url: string, terms: string[], param: string): string {
   }
 }
 
-/** Positions of the first alternative found (and which one), or null. */
-function locate(lower: string, alternatives: readonly string[]): { needles: string[]; first: number } | null {
-  const needles: string[] = [];
-  let first = Infinity;
-  for (const alternative of alternatives) {
-    const positions = findAll(lower, alternative.toLowerCase(), 1);
-    if (positions.length > 0) {
-      needles.push(alternative);
-      first = Math.min(first, positions[0] as number);
-    }
+function withHash(pageUrl: string, id: string): string {
+  try {
+    const parsed = new URL(pageUrl, 'https://pagefind.invalid');
+    parsed.hash = id;
+    return /^[a-z][a-z0-9+.-]*:\/\//iu.test(pageUrl)
+      ? parsed.toString()
+      : parsed.pathname + parsed.search + parsed.hash;
+  } catch {
+    return pageUrl;
   }
-  return needles.length > 0 ? { needles, first } : null;
 }
 
-/** Does the whole query occur contiguously (terms in order, separated by nothing or spaces)? */
-function phrasePosition(lower: string, terms: readonly ParsedTerm[]): number {
-  if (terms.length < 2) return -1;
-  const firstAlternatives = terms[0]?.alternatives ?? [];
-  for (const alternative of firstAlternatives) {
-    const needle = alternative.toLowerCase();
-    for (const start of findAll(lower, needle, 50)) {
-      let cursor = start + needle.length;
-      let ok = true;
-      for (const term of terms.slice(1)) {
-        while (lower[cursor] === ' ') cursor++;
-        const next = term.alternatives.find((alt) => lower.startsWith(alt.toLowerCase(), cursor));
-        if (next === undefined) {
-          ok = false;
-          break;
-        }
-        cursor += next.length;
-      }
-      if (ok) return start;
-    }
+/** First position of a match inside a section's body, or the body's start (heading-only match). */
+function bodyPosition(entry: Ranked<PageText>, section: Section): number {
+  for (const term of entry.terms) {
+    for (const at of term.positions) if (at >= section.bodyStart && at < section.end) return at;
   }
-  return -1;
+  return section.bodyStart;
 }
 
-function verify(
-  fragment: PagefindFragment,
-  terms: readonly ParsedTerm[],
-): Omit<Verified, 'fragment' | 'pagefindScore'> | null {
-  const content = typeof fragment.content === 'string' ? fragment.content : '';
-  const title = fragment.meta?.['title'] ?? '';
-  const lower = lowerSameLength(content);
-  const lowerTitle = lowerSameLength(title);
-  const lowerHeadings = lowerSameLength((fragment.anchors ?? []).map((anchor) => anchor.text ?? '').join('\n'));
-  let score = 0;
-  let anchorAt = Infinity;
-  const needles: string[] = [];
-  for (const term of terms) {
-    const exact =
-      locate(lower, term.alternatives) ?? (locate(lowerTitle, term.alternatives) && { needles: [], first: Infinity });
-    if (exact) {
-      score += 4;
-      needles.push(...exact.needles);
-      anchorAt = Math.min(anchorAt, exact.first);
-      if (exact.needles.length > 0 && exact.needles[0] === term.alternatives[0]) score += 0.5;
-      let occurrences = 0;
-      for (const needle of exact.needles) occurrences += findAll(lower, needle.toLowerCase(), 50).length;
-      score += Math.log1p(occurrences) / 2;
-      if (locate(lowerTitle, term.alternatives)) score += 2;
-      else if (locate(lowerHeadings, term.alternatives)) score += 1;
-      continue;
-    }
-    if (term.quoted || term.parts.length < 2) return null;
-    let partFirst = Infinity;
-    for (const part of term.parts) {
-      const found = locate(lower, part);
-      if (!found) return null;
-      needles.push(...found.needles);
-      partFirst = Math.min(partFirst, found.first);
-    }
-    score += 1.5;
-    anchorAt = Math.min(anchorAt, partFirst);
-  }
-  const phraseAt = phrasePosition(lower, terms);
-  if (phraseAt >= 0) {
-    score += 10;
-    anchorAt = phraseAt;
-  }
-  return { score, needles: [...new Set(needles)], anchorAt: Number.isFinite(anchorAt) ? anchorAt : 0 };
+/** The page's excerpt: around the first match in the section the page is most about. */
+function pageExcerpt(entry: Ranked<PageText>): string {
+  const sections = sectionsOf(entry.page);
+  const section = sections[entry.bestSection] ?? (sections[0] as Section);
+  const at = bodyPosition(entry, section);
+  return excerpt(entry.page.content, at, entry.needles, section.bodyStart, section.end);
 }
 
-function subResults(fragment: PagefindFragment, pageUrl: string, needles: string[], param: string): SearchSubResult[] {
-  const content = fragment.content;
-  const lower = lowerSameLength(content);
-  const sections: { title: string; id: string; start: number }[] = [];
-  let cursor = 0;
-  for (const anchor of fragment.anchors ?? []) {
-    if (typeof anchor.id !== 'string' || !anchor.id || typeof anchor.text !== 'string' || !anchor.text.trim()) continue;
-    if (anchor.element === 'h1') continue;
-    const at = lower.indexOf(lowerSameLength(anchor.text.trim()), cursor);
-    if (at < 0) continue;
-    sections.push({ title: anchor.text.trim(), id: anchor.id, start: at });
-    cursor = at + anchor.text.length;
-  }
-  const out: SearchSubResult[] = [];
+/** Sections with a match: headings that match first, then the most terms; at most MAX_SUB_RESULTS. */
+function subResults(entry: Ranked<PageText>, pageUrl: string, param: string): SearchSubResult[] {
+  const sections = sectionsOf(entry.page);
+  const scored: { index: number; score: number }[] = [];
   sections.forEach((section, index) => {
-    if (out.length >= MAX_SUB_RESULTS) return;
-    const end = sections[index + 1]?.start ?? content.length;
-    const body = lower.slice(section.start, end);
-    let first = Infinity;
-    for (const needle of needles) {
-      const hit = findAll(body, needle.toLowerCase(), 1)[0];
-      if (hit !== undefined) first = Math.min(first, hit);
+    if (index === 0 || !section.id) return;
+    let score = 0;
+    for (const term of entry.terms) {
+      if (term.headings.has(index)) score += 10;
+      if (term.sections.has(index)) score += 1;
     }
-    if (!Number.isFinite(first)) return;
-    let url = pageUrl;
-    try {
-      const parsed = new URL(pageUrl, 'https://pagefind.invalid');
-      parsed.hash = section.id;
-      url = /^[a-z][a-z0-9+.-]*:\/\//iu.test(pageUrl)
-        ? parsed.toString()
-        : parsed.pathname + parsed.search + parsed.hash;
-    } catch {
-      /* keep the page URL */
-    }
-    out.push({
-      title: section.title,
-      url: withHighlight(url, needles, param),
-      excerpt: window(content, section.start + first, needles, section.start, end),
-    });
+    if (score > 0) scored.push({ index, score });
   });
-  return out;
+  scored.sort((a, b) => b.score - a.score || a.index - b.index);
+  return scored.slice(0, MAX_SUB_RESULTS).map(({ index }) => {
+    const section = sections[index] as Section;
+    return {
+      title: section.title,
+      url: withHighlight(withHash(pageUrl, section.id), entry.needles, param),
+      excerpt: excerpt(entry.page.content, bodyPosition(entry, section), entry.needles, section.bodyStart, section.end),
+    };
+  });
 }
 
 /** Reads one of Pagefind's fragment files (gzip'd `pagefind_dcd` + JSON) without its wasm. */
@@ -383,7 +305,50 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
   await pagefind.options({ excerptLength: 30, ...(opts.pagefindOptions ?? {}) });
   await pagefind.init();
 
+  // Reference pages (their sidebar groups' labels, in the site's characters; src/data/groups.ts).
+  const referenceSections = new Set(data.r ?? []);
+  const isReference = (fragment: PagefindFragment): boolean =>
+    (fragment.filters?.['section'] ?? []).some((label) => referenceSections.has(canon(label, data)));
+
   const fragments = new Map<string, Promise<PagefindFragment | null>>();
+  let allLoaded = false;
+
+  const simplified = language.startsWith('zh-hans');
+  const answer = (raw: string): SearchAnswer | undefined => {
+    const card = findCard(raw, data);
+    if (!card || typeof card.u !== 'string' || !card.t || !card.s) return undefined;
+    const text = simplified ? card.s : card.t;
+    const term = simplified ? (text.cn[0] ?? text.tw) : text.tw;
+    const others = (list: readonly string[] | undefined) => (list ?? []).filter((form) => form !== term);
+    const kinds: SearchAnswer['forms'] = simplified
+      ? [
+          { kind: 'cn', values: others(text.cn) },
+          { kind: 'tw', values: others([text.tw, ...text.alt]) },
+          { kind: 'hk', values: others(text.hk) },
+        ]
+      : [
+          { kind: 'twAlt', values: others(text.alt) },
+          { kind: 'hk', values: others(text.hk) },
+          { kind: 'cn', values: others(text.cn) },
+        ];
+    // Hong Kong and the mainland often agree: one row for both.
+    const hk = kinds.find((kind) => kind.kind === 'hk');
+    const cn = kinds.find((kind) => kind.kind === 'cn');
+    if (!simplified && hk && cn && hk.values.length > 0 && hk.values.join() === cn.values.join()) {
+      hk.kind = 'hkcn';
+      cn.values = [];
+    }
+    if (card.en) kinds.push({ kind: 'en', values: [card.en] });
+    const base = siteBase.endsWith('/') ? siteBase : `${siteBase}/`;
+    return {
+      term,
+      forms: kinds.filter((kind) => kind.values.length > 0),
+      abbr: card.ab,
+      note: text.note,
+      url: `${base}${simplified ? 'zh-hans/' : ''}${card.u.replace(/^\//, '')}`,
+      section: text.section,
+    };
+  };
   const load = (key: string, result: PagefindResult) => {
     let pending = fragments.get(key);
     if (!pending) {
@@ -407,14 +372,19 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
 
   async function run(raw: string, filters: Record<string, string[]>): Promise<SearchOutcome> {
     const parsed = parseQuery(raw, data);
-    const empty: SearchOutcome = { query: parsed.normalized, terms: [], hits: [], suggestions: [] };
+    const empty: SearchOutcome = { query: parsed.normalized, terms: [], hits: [], suggestions: [], partial: false };
     if (parsed.terms.length === 0) return empty;
 
     // One Pagefind search per alternative (Pagefind ANDs present words and drops absent ones).
     const queries: string[] = [];
     const termOfQuery: number[] = [];
     parsed.terms.forEach((term, index) => {
-      const wanted = [...term.alternatives.slice(0, 8), ...term.parts.flatMap((part) => part.slice(0, 2))];
+      if (term.weak) return;
+      const wanted = [
+        ...term.alternatives.slice(0, 8),
+        ...term.parts.flatMap((part) => part.slice(0, 2)),
+        ...term.words.flatMap((word) => word.slice(0, 2)),
+      ];
       for (const query of wanted) {
         if (queries.length >= MAX_PAGEFIND_QUERIES || queries.includes(query)) continue;
         queries.push(query);
@@ -423,7 +393,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
     });
     const responses = await Promise.all(queries.map((query) => pagefindSearch(query, filters)));
     const candidates = new Map<string, Candidate>();
-    const termHasResults = parsed.terms.map(() => false);
+    const termHasResults = parsed.terms.map((term) => term.weak);
     responses.forEach((results, index) => {
       if (results.length > 0) termHasResults[termOfQuery[index] as number] = true;
       for (const result of results) {
@@ -435,60 +405,63 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
       }
     });
 
-    const verified = new Map<string, Verified>();
-    const check = async (list: Iterable<Candidate>) => {
-      await Promise.all(
-        Array.from(list, async (candidate) => {
-          if (verified.has(candidate.key)) return;
-          const fragment = await load(candidate.key, candidate.result);
-          if (!fragment) return;
-          const outcome = verify(fragment, parsed.terms);
-          if (outcome) verified.set(candidate.key, { ...outcome, fragment, pagefindScore: candidate.pagefindScore });
-        }),
-      );
-    };
-    await check(candidates.values());
-
-    // Pagefind misses in-word substrings (委員會 inside 諮詢委員會): on a small site verify every
+    // Pagefind misses in-word substrings (委員會 inside 諮詢委員會): on a small site look at every
     // page (fragments are cached after the first query); on a large one only when Pagefind gave
-    // nothing usable.
+    // nothing usable for some term.
     const all = await pagefindSearch(null, filters);
-    if (all.length <= fullScanLimit || verified.size === 0 || termHasResults.includes(false)) {
+    if (all.length <= fullScanLimit || candidates.size === 0 || termHasResults.includes(false)) {
       if (all.length > 0 && all.length <= Math.max(fullScanLimit, 300)) {
-        await check(
-          all
-            .filter((result) => typeof result.id === 'string' && !candidates.has(result.id))
-            .map((result) => ({ key: result.id as string, pagefindScore: 0, result })),
-        );
+        for (const result of all) {
+          if (typeof result.id === 'string' && !candidates.has(result.id))
+            candidates.set(result.id, { key: result.id, pagefindScore: 0, result });
+        }
       }
     }
-
-    const maxPagefind = Math.max(1, ...Array.from(verified.values(), (v) => v.pagefindScore));
-    const ranked = [...verified.values()].sort(
-      (a, b) =>
-        b.score + b.pagefindScore / maxPagefind - (a.score + a.pagefindScore / maxPagefind) ||
-        (a.fragment.url < b.fragment.url ? -1 : 1),
+    const loaded = await Promise.all(
+      Array.from(candidates.values(), async (candidate) => ({
+        candidate,
+        fragment: await load(candidate.key, candidate.result),
+      })),
     );
+    const maxPagefind = Math.max(1, ...Array.from(candidates.values(), (c) => c.pagefindScore));
+    const inputs: RankInput<PageText & { fragment: PagefindFragment }>[] = [];
+    for (const { candidate, fragment } of loaded) {
+      if (!fragment) continue;
+      inputs.push({
+        page: {
+          url: fragment.url || fragment.raw_url || '/',
+          title: fragment.meta?.['title'] ?? '',
+          content: fragment.content,
+          anchors: fragment.anchors,
+          fragment,
+        },
+        pagefind: candidate.pagefindScore / maxPagefind,
+        reference: isReference(fragment),
+      });
+    }
+    if (direct && Object.keys(filters).length === 0) allLoaded = true;
+    const { ranked, partial } = rank(parsed, inputs, all.length);
     const allTerms = new Set<string>();
     const hits: SearchHit[] = ranked.map((entry) => {
-      const { fragment, needles } = entry;
-      const pageUrl = fragment.url || fragment.raw_url || '/';
-      for (const needle of needles) allTerms.add(needle);
-      const highlight = needles.slice(0, MAX_HIGHLIGHT);
+      const { fragment } = entry.page;
+      const pageUrl = entry.page.url;
+      for (const needle of entry.needles) allTerms.add(needle);
+      const highlight = entry.needles.slice(0, MAX_HIGHLIGHT);
       return {
         url: withHighlight(pageUrl, highlight, highlightParam),
-        title: fragment.meta?.['title'] ?? pageUrl,
-        excerpt: window(fragment.content, entry.anchorAt, needles),
+        title: entry.page.title || pageUrl,
+        excerpt: pageExcerpt(entry),
         section: fragment.filters?.['section']?.[0],
-        score: Math.round((entry.score + entry.pagefindScore / maxPagefind) * 100) / 100,
+        score: Math.round(entry.score * 100) / 100,
         highlight,
-        subResults: subResults(fragment, pageUrl, needles, highlightParam),
+        subResults: subResults(entry, pageUrl, highlightParam),
       };
     });
-    return { query: parsed.normalized, terms: [...allTerms], hits, suggestions: [] };
+    return { query: parsed.normalized, terms: [...allTerms], hits, suggestions: [], partial };
   }
 
   return {
+    fromMemory: () => direct && fragments.size > 0 && allLoaded,
     async search(raw: string, filters: Record<string, string[]> = {}): Promise<SearchOutcome> {
       try {
         const safeFilters: Record<string, string[]> = {};
@@ -496,6 +469,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
           if (Array.isArray(values)) safeFilters[name] = values.filter((v): v is string => typeof v === 'string');
         }
         const outcome = await run(raw, safeFilters);
+        outcome.answer = answer(raw);
         if (outcome.hits.length === 0 && outcome.query) {
           for (const suggestion of suggest(raw, data, 4)) {
             const tried = await run(suggestion, safeFilters);
@@ -505,7 +479,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
         }
         return outcome;
       } catch {
-        return { query: '', terms: [], hits: [], suggestions: [] };
+        return { query: '', terms: [], hits: [], suggestions: [], partial: false };
       }
     },
     async filters() {

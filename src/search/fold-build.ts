@@ -19,6 +19,7 @@
  * The runtime side (parseQuery, suggest) is src/search/query.ts.
  */
 import * as OpenCC from 'opencc-js';
+import { GROUPS } from '../data/groups';
 import { aliasKey, findAll, hasCjk, latinKey, lowerSameLength, type SearchData } from './query';
 
 /** Anything shaped like a glossary entry (src/data/schemas.ts GlossaryEntry, or a Member). */
@@ -338,5 +339,7 @@ export function buildSearchData(input: BuildInput): SearchData {
     k[key] = index;
   }
   const w = [...new Set((input.vocabulary ?? []).map((word) => word.trim()).filter((word) => word && occurs(word)))];
-  return { v: 1, f, g, k, w };
+  // Section labels of reference pages (the `section` filter), for ranking them below the page that explains.
+  const r = GROUPS.filter((group) => group.reference).map((group) => group.label);
+  return { v: 1, f, g, k, w, r };
 }

@@ -38,6 +38,42 @@ export interface SearchData {
    * so a small site can be searched by reading its fragments directly, without the wasm.
    */
   p?: Record<string, string[]> | undefined;
+  /**
+   * Section labels (the `section` filter, in the site's characters) of reference pages: the
+   * glossary, sources, timeline … (sidebar groups marked `reference` in src/data/groups.ts).
+   */
+  r?: string[] | undefined;
+  /** Answer cards for glossary terms (src/search/answers.ts). */
+  a?: AnswerCards | undefined;
+}
+
+/** A card's words in one edition. */
+export interface CardText {
+  /** Taiwan form (the site's), other Taiwan forms, Hong Kong forms, mainland forms. */
+  tw: string;
+  alt: string[];
+  hk: string[];
+  cn: string[];
+  /** The glossary note's first sentence. */
+  note?: string | undefined;
+  /** Title of the section the card links to. */
+  section: string;
+}
+
+export interface AnswerCard {
+  /** Target in the Traditional edition, root-relative without the base (`/structure/#資深官員會議`). */
+  u: string;
+  /** Traditional and Simplified edition texts. */
+  t: CardText;
+  s: CardText;
+  en?: string;
+  ab?: string;
+}
+
+export interface AnswerCards {
+  c: AnswerCard[];
+  /** {@link cardKey} of every form (both scripts) → index into `c`. */
+  k: Record<string, number>;
 }
 
 export interface ParsedTerm {
@@ -53,12 +89,36 @@ export interface ParsedTerm {
    * match. Empty when the term cannot be split honestly.
    */
   parts: string[][];
+  /**
+   * For unquoted Chinese terms: the content words of the term (glossary names, words of two or
+   * more characters), each with its alternatives. A page with every word is a looser match than
+   * `parts`; used for questions and for terms that occur nowhere as typed (「年願景」→ 願景).
+   */
+  words: string[][];
+  /** Single characters left over by `words` (年, 開): they add to a page's score, never required. */
+  optional: string[][];
+  /** A single Chinese character typed alone in a question (「2026 年 …」): never required. */
+  weak: boolean;
+  /** A name (glossary form, Latin word or number) rather than a common word: weighs more in a question. */
+  name: boolean;
+  /** The term as typed, in the site's characters (秘书处 → 秘書處): with alternatives[0], its primary forms. */
+  typed: string;
+  /**
+   * The alternatives that are the form typed or the site's preferred form, in any script
+   * (東盟/东盟, not the alias 東協): a page with one of these ranks above one with an alias only.
+   */
+  primary: string[];
 }
 
 export interface ParsedQuery {
   /** The normalised query string (safe to display after HTML escaping). */
   normalized: string;
   terms: ParsedTerm[];
+  /**
+   * The query is a question: question words or particles (什麼, 哪裡, 嗎 …) were removed, or it
+   * ends in a question mark. Its content words may then be partly missing from the site.
+   */
+  question: boolean;
 }
 
 export const MAX_QUERY_CHARS = 200;
@@ -131,6 +191,37 @@ const firstChar = (value: string | undefined): string | undefined => {
 export function aliasKey(form: string, data: SearchData): string {
   const latin = latinKey(form);
   return hasCjk(latin) ? canon(latin.replace(/ /gu, ''), data) : latin;
+}
+
+/** Look-up key of a card form: NFKC, lower case, no spaces or punctuation (Latin: spaces kept single). */
+export function cardKey(form: string): string {
+  const latin = latinKey(form);
+  return hasCjk(latin) ? latin.replace(/ /gu, '') : latin;
+}
+
+/**
+ * The answer card for a query that is a glossary term (any form, either script), with any
+ * question words left out (「ABAC 是什麼」). A Latin query of four or more letters also finds the
+ * one card whose English name starts with it (「Senior Officials」).
+ */
+export function findCard(raw: unknown, data: SearchData): AnswerCard | undefined {
+  const cards = data.a;
+  if (!cards) return undefined;
+  const parsed = parseQuery(raw, data);
+  const texts = [parsed.normalized, parsed.terms.map((term) => term.text).join(' ')];
+  for (const text of texts) {
+    const index = own(cards.k, cardKey(text));
+    if (index !== undefined) return cards.c[index];
+  }
+  const typed = cardKey(parsed.normalized);
+  if (hasCjk(typed) || typed.length < 4) return undefined;
+  let found: number | undefined;
+  for (const [key, index] of Object.entries(cards.k)) {
+    if (!key.startsWith(`${typed} `)) continue;
+    if (found !== undefined && found !== index) return undefined;
+    found = index;
+  }
+  return found === undefined ? undefined : cards.c[found];
 }
 
 interface Prepared {
@@ -304,6 +395,136 @@ export function splitWords(term: string, data: SearchData = EMPTY_DATA): string[
   return parts.length >= 2 ? parts.map((part) => part.text) : [];
 }
 
+/* ------------------------------------------------------------------ questions */
+
+/**
+ * Question words and phrases, both scripts (never required terms). Longest first when matched;
+ * removed as substrings of a Chinese term, so only phrases that are not part of content words.
+ */
+const QUESTION_PHRASES: readonly string[] = [
+  ...'是什麼時候 是什么时候 什麼時候 什么时候 甚麼時候 是什麼意思 是什么意思 什麼意思 什么意思 是什麼 是什么 是甚麼 什麼 什么 甚麼 甚么'.split(
+    ' ',
+  ),
+  ...'為什麼 为什么 為甚麼 為何 为何 如何 怎麼樣 怎么样 怎麼 怎么 怎樣 怎样 幹什麼 干什么 干嘛 幹嘛'.split(' '),
+  ...'哪一年 哪一個 哪一个 哪一天 哪一位 哪些 哪裡 哪里 哪裏 哪兒 哪儿 哪個 哪个 哪年 哪位 何時 何时 何地 何處 何处'.split(
+    ' ',
+  ),
+  ...'多久一次 多久開一次 多久开一次 多久 多少 幾個人 几个人 幾個 几个 幾次 几次 幾年 几年 幾位 几位 幾人 几人'.split(
+    ' ',
+  ),
+  ...'一年開幾次 一年开几次 每年開幾次 每年开几次 開幾次 开几次 一年幾次 一年几次'.split(' '),
+  ...'是不是 有沒有 有没有 是否 可不可以 能不能 能否 請問 请问 誰是 谁是 是誰 是谁'.split(' '),
+].sort((a, b) => b.length - a.length);
+
+/**
+ * Everyday words readers put in questions and the written forms pages use for them (first =
+ * 首屆, take part = 參與). Only for questions, where the reader's wording is not the page's.
+ */
+const SAME_WORDS: readonly (readonly string[])[] = [
+  ['第一次', '第一屆', '首屆', '首次', '首度'],
+  ['第一届', '第一次', '首屆', '首次', '首度'],
+  ['參加', '參與'],
+  ['参加', '參與', '參加'],
+];
+
+/** Single-character particles and function words: dropped when they stand alone. */
+const PARTICLES = new Set(
+  Array.from('嗎吗呢吧啊呀麼么誰谁哪幾几是的了有在和與与及或之於于其為为對对把被將将就都也還还不'),
+);
+/** Characters that make a query a question wherever they are (「有哪三個支柱」). */
+const INTERROGATIVE = /[嗎吗呢誰谁哪幾几]/u;
+
+/**
+ * Cut question phrases out of a (normalised, unquoted) term: the pieces left, and whether
+ * anything was cut. 「台灣以什麼名稱參加apec」→ [台灣以, 名稱參加apec].
+ */
+export function questionPieces(term: string): { pieces: string[]; cut: boolean } {
+  if (!hasCjk(term)) return { pieces: [term], cut: false };
+  let pieces = [term];
+  let cut = false;
+  for (const phrase of QUESTION_PHRASES) {
+    if (!pieces.some((piece) => piece.includes(phrase))) continue;
+    cut = true;
+    pieces = pieces.flatMap((piece) => piece.split(phrase));
+  }
+  if (!cut && !INTERROGATIVE.test(term)) return { pieces: [term], cut: false };
+  // In a question, particles at either end of a piece (「…約束力嗎」「是條約組織」) are not content either.
+  pieces = pieces.map((piece) => {
+    const chars = Array.from(piece);
+    while (chars.length > 0 && PARTICLES.has(chars[chars.length - 1] as string) && chars.at(-1) !== '不') {
+      chars.pop();
+      cut = true;
+    }
+    while (chars.length > 1 && PARTICLES.has(chars[0] as string) && chars[0] !== '不') {
+      chars.shift();
+      cut = true;
+    }
+    return chars.join('').trim();
+  });
+  return { pieces: pieces.filter((piece) => piece.length > 0 && !PARTICLES.has(piece)), cut };
+}
+
+/**
+ * The content words of an unquoted Chinese term: glossary names (longest key first), then
+ * Intl.Segmenter words; particles dropped; runs of single characters merged (堪/培/拉 → 堪培拉);
+ * a lone single character left over is optional. Latin words and numbers are words.
+ */
+export function contentWords(term: string, data: SearchData = EMPTY_DATA): { required: string[]; optional: string[] } {
+  const required: string[] = [];
+  const optional: string[] = [];
+  if (!hasCjk(term)) return { required: [term], optional };
+  const chars = Array.from(term);
+  const canonChars = chars.map((ch) => firstChar(data.f[ch]) ?? ch);
+  const { maxCjkKey } = prepare(data);
+  let plain = '';
+  const flush = () => {
+    let run = '';
+    const endRun = () => {
+      if (Array.from(run).length >= 2) required.push(run);
+      else if (run) optional.push(run);
+      run = '';
+    };
+    for (const segment of icuWords(plain)) {
+      const length = Array.from(segment).length;
+      if (length === 1 && PARTICLES.has(segment)) endRun();
+      else if (length === 1 && HAN.test(segment)) run += segment;
+      else {
+        endRun();
+        required.push(segment);
+      }
+    }
+    endRun();
+    plain = '';
+  };
+  for (let i = 0; i < chars.length;) {
+    let len = Math.min(maxCjkKey, chars.length - i);
+    // Names of three or more characters only: a two-character key can straddle two words
+    // (項目 inside 四項目標); the segmenter finds two-character words well enough.
+    for (; len >= 3; len--) if (own(data.k, canonChars.slice(i, i + len).join('')) !== undefined) break;
+    if (len >= 3) {
+      flush();
+      required.push(chars.slice(i, i + len).join(''));
+      i += len;
+    } else {
+      if (chars[i] !== ' ') plain += chars[i] as string;
+      i++;
+    }
+  }
+  flush();
+  return { required, optional };
+}
+
+/** The same word in another script or variant (東盟 / 东盟, 台 / 臺): character by character. */
+function sameForm(a: string, b: string, data: SearchData): boolean {
+  const x = Array.from(a.toLowerCase());
+  const y = Array.from(b.toLowerCase());
+  if (x.length !== y.length) return false;
+  return x.every((ch, i) => {
+    const other = y[i] as string;
+    return ch === other || (own(data.f, ch) ?? '').includes(other) || (own(data.f, other) ?? '').includes(ch);
+  });
+}
+
 /** Split the normalised query into raw terms: whitespace, "quoted phrases" and multi-word names. */
 function splitTerms(normalized: string, data: SearchData): { text: string; quoted: boolean }[] {
   const pieces: { text: string; quoted: boolean }[] = [];
@@ -357,23 +578,68 @@ function stripEdges(token: string): string {
 /** Normalise, split and expand a raw query. Never throws. */
 export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA): ParsedQuery {
   const normalized = normalizeQuery(raw);
-  if (!normalized) return { normalized, terms: [] };
+  let question = typeof raw === 'string' && /[?？]\s*$/u.test(raw);
+  if (!normalized) return { normalized, terms: [], question: false };
   const seen = new Set<string>();
   const terms: ParsedTerm[] = [];
-  for (const piece of splitTerms(normalized, data)) {
+  let pieces = splitTerms(normalized, data).flatMap((piece) => {
+    if (piece.quoted) return [piece];
+    const { pieces: kept, cut } = questionPieces(piece.text);
+    if (cut || INTERROGATIVE.test(piece.text)) question = true;
+    return kept.map((text) => ({ text, quoted: false }));
+  });
+  // In a question every content word is a term of its own: the reader's words are not the
+  // page's, so each counts for itself (weighted by rarity) instead of all or nothing.
+  if (question) {
+    pieces = pieces.flatMap((piece) => {
+      if (piece.quoted || !hasCjk(piece.text) || groupOf(data, aliasKey(piece.text, data))) return [piece];
+      const { required, optional } = contentWords(piece.text, data);
+      return [...required, ...optional].map((text) => ({ text, quoted: false }));
+    });
+  }
+  for (const piece of pieces) {
     const key = `${piece.quoted ? 'q' : 'w'}:${piece.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const alternatives = expandTerm(piece.text, data);
+    let alternatives = expandTerm(piece.text, data);
     if (alternatives.length === 0) continue;
-    const parts =
-      piece.quoted || groupOf(data, aliasKey(piece.text, data))
-        ? []
-        : splitWords(piece.text, data).map((part) => expandTerm(part, data));
-    terms.push({ text: piece.text, quoted: piece.quoted, alternatives, parts });
+    const same = question ? SAME_WORDS.find((words) => words[0] === piece.text) : undefined;
+    if (same) alternatives = uniq([...alternatives, ...same.slice(1).flatMap((word) => expandTerm(word, data))]);
+    const named = groupOf(data, aliasKey(piece.text, data)) !== undefined;
+    const parts = piece.quoted || named ? [] : splitWords(piece.text, data).map((part) => expandTerm(part, data));
+    let words: string[][] = [];
+    let optional: string[][] = [];
+    if (!piece.quoted && !named && hasCjk(piece.text)) {
+      const split = contentWords(piece.text, data);
+      if (split.required.length > 0 && (split.required.length > 1 || split.optional.length > 0)) {
+        words = split.required.map((word) => expandTerm(word, data));
+        optional = split.optional.map((word) => expandTerm(word, data));
+      }
+    }
+    const typed = hasCjk(piece.text) ? canon(piece.text, data).toLowerCase() : piece.text;
+    const name = named || !hasCjk(piece.text);
+    const preferred = alternatives[0] ?? '';
+    const primary = alternatives.filter(
+      (alternative) => sameForm(alternative, piece.text, data) || sameForm(alternative, preferred, data),
+    );
+    terms.push({
+      primary,
+      text: piece.text,
+      quoted: piece.quoted,
+      alternatives,
+      parts,
+      words,
+      optional,
+      weak: false,
+      name,
+      typed,
+    });
     if (terms.length >= MAX_TERMS) break;
   }
-  return { normalized, terms };
+  if (question) {
+    for (const term of terms) term.weak = !term.quoted && HAN.test(term.text) && Array.from(term.text).length === 1;
+  }
+  return { normalized, terms, question };
 }
 
 /* ------------------------------------------------------------------ suggestions */

@@ -4,7 +4,13 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { evaluateInBrowser, loadQueries, runQuery } from '../../tools/search/eval';
+import {
+  evaluateInBrowser,
+  evaluateRankingInBrowser,
+  loadQueries,
+  loadRankSet,
+  runQuery,
+} from '../../tools/search/eval';
 import { launch, openPage, type WatchedPage } from '../support/browser';
 
 const siteUrl = inject('siteUrl');
@@ -57,6 +63,145 @@ test('the Pagefind wasm path that larger sites take finds the same pages', async
   });
 }, 300_000);
 
+// Both search paths: Pagefind's fragments read directly (this site's size; undefined) and the
+// Pagefind wasm index that larger sites take (scan limit 0).
+const PATHS = [
+  ['direct fragments', undefined],
+  ['Pagefind wasm index', 0],
+] as const;
+
+describe.each(PATHS)('ranking (%s)', (_name, scanLimit) => {
+  test('questions as readers type them: the answering page first for ≥ 90 %', async () => {
+    await withPage(async ({ page }) => {
+      const set = await loadRankSet('questions');
+      const results = await evaluateRankingInBrowser(page, new URL('overview/', siteUrl).href, set, scanLimit);
+      const all = results.at(-1)!;
+      expect(all.queries).toBeGreaterThanOrEqual(40);
+      expect(all.top1, JSON.stringify(all.failures, null, 1)).toBeGreaterThanOrEqual(0.9);
+    });
+  }, 300_000);
+
+  test('navigational queries: the page about it first (top-1 ≥ 95 %, MRR ≥ 0.97)', async () => {
+    await withPage(async ({ page }) => {
+      const set = await loadRankSet('navigational');
+      const results = await evaluateRankingInBrowser(page, new URL('overview/', siteUrl).href, set, scanLimit);
+      const all = results.at(-1)!;
+      expect(all.queries).toBeGreaterThanOrEqual(50);
+      expect(all.top1, JSON.stringify(all.failures, null, 1)).toBeGreaterThanOrEqual(0.95);
+      expect(all.mrr).toBeGreaterThanOrEqual(0.97);
+    });
+  }, 300_000);
+});
+
+describe('answer card', () => {
+  for (const [path, query, term] of [
+    ['founding/', '堪培拉', '坎培拉'],
+    ['founding/', '东盟', '東協'],
+    ['founding/', 'Senior Officials', '資深官員會議'],
+    ['zh-hans/founding/', '东盟', '东盟'],
+    ['zh-hans/founding/', '堪培拉', '堪培拉'],
+  ] as const) {
+    test(`${query} on /${path}: the card for ${term} comes before the pages`, async () => {
+      await withPage(async ({ page }) => {
+        await page.goto(new URL(path, siteUrl).href);
+        await page.keyboard.press('/');
+        await runQuery(page, query);
+        const card = page.locator('#search-results .search-answer');
+        await expect.poll(() => card.count()).toBe(1);
+        expect(await card.locator('.search-answer-term').textContent()).toContain(term);
+        // First in the results, before the list of pages.
+        const order = await page.evaluate(() =>
+          [...document.querySelectorAll('#search-results > *')].map((node) => node.className),
+        );
+        expect(order[0]).toBe('search-answer');
+        expect(order).toContain('search-hits');
+        // The link leads to the section that explains it, in the same edition.
+        const href = (await card.locator('a').getAttribute('href'))!;
+        expect(href.startsWith('/zh-hans/')).toBe(path.startsWith('zh-hans/'));
+        await card.locator('a').click();
+        await page.waitForURL((url) => url.pathname === decodeURI(href.split('#')[0]!));
+        const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+        if (id) expect(await page.locator(`[id="${id}"]`).count()).toBe(1);
+      });
+    });
+  }
+
+  test('no card for a word that is not a glossary term', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(new URL('founding/', siteUrl).href);
+      await page.keyboard.press('/');
+      await runQuery(page, '冷戰');
+      expect(await page.locator('.search-answer').count()).toBe(0);
+    });
+  });
+});
+
+describe.each(['', 'zh-hans/'])('results are clean (edition /%s)', (edition) => {
+  test('no result is titled by a bare number; no snippet has ↩, a footnote number or a heading run in', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(new URL(`${edition}overview/`, siteUrl).href);
+      await page.keyboard.press('/');
+      const set = await loadRankSet('navigational');
+      const queries = [
+        ...Object.values(set.groups)
+          .flat()
+          .map((entry) => entry.q),
+        '堪培拉',
+        '1989',
+        '秘書處 新加坡',
+      ];
+      const problems: string[] = [];
+      const texts = new Map<string, string>();
+      const normal = (text: string) => text.replace(/[\s.…]/gu, '');
+      let snippets = 0;
+      for (const query of queries) {
+        await runQuery(page, query);
+        const shown = await page.evaluate(() => ({
+          titles: [...document.querySelectorAll('#search-results a')].map((a) => a.textContent?.trim() ?? ''),
+          hits: [...document.querySelectorAll('.search-hit')].map((hit) => ({
+            url: hit.querySelector('a')?.getAttribute('href') ?? '',
+            parts: [hit, ...hit.querySelectorAll('.search-subresults li')].map((part) => ({
+              title: part.querySelector('a')?.textContent?.trim() ?? '',
+              excerpt: part.querySelector(':scope > .search-excerpt')?.textContent ?? '',
+            })),
+          })),
+        }));
+        for (const title of shown.titles) if (/^\d+$/.test(title)) problems.push(`${query}: result titled "${title}"`);
+        for (const hit of shown.hits) {
+          const path = hit.url.split(/[?#]/)[0]!;
+          if (!texts.has(path)) {
+            // The page as a reader sees it, without footnote markers, footnotes or anchor icons.
+            const text = await page.evaluate(async (url) => {
+              const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+              const article = doc.querySelector('article')!;
+              article
+                .querySelectorAll('sup:has(a[data-footnote-ref]), section[data-footnotes], .heading-anchor')
+                .forEach((node) => node.remove());
+              // Headings fenced off: a snippet that runs a heading into its text is not a substring.
+              article.querySelectorAll('h1, h2, h3').forEach((heading) => {
+                heading.prepend('¶');
+                heading.append('¶');
+              });
+              return article.textContent ?? '';
+            }, path);
+            texts.set(path, normal(text));
+          }
+          for (const part of hit.parts) {
+            snippets++;
+            if (part.excerpt.includes('↩')) problems.push(`${query} ${path}: ↩ in "${part.excerpt}"`);
+            if (!texts.get(path)!.includes(normal(part.excerpt)))
+              problems.push(
+                `${query} ${path}: snippet not in the page's text (footnote number, heading?): "${part.excerpt}"`,
+              );
+          }
+        }
+      }
+      expect(snippets).toBeGreaterThan(100);
+      expect(problems).toEqual([]);
+    });
+  }, 300_000);
+});
+
 /** Deterministic hostile inputs: metacharacters, markup, RTL, controls, emoji, huge. */
 function hostileInputs(count: number): string[] {
   const pieces = [
@@ -106,7 +251,9 @@ test('500 hostile inputs: no error, nothing injected, search still works', async
         '#search-results script, #search-results img, #search-results svg, #search-results iframe',
       ).length,
       marks: [...document.querySelectorAll('#search-results *')].every((node) =>
-        ['UL', 'LI', 'A', 'SPAN', 'P', 'MARK', 'BUTTON'].includes(node.tagName),
+        ['UL', 'LI', 'A', 'SPAN', 'P', 'MARK', 'BUTTON', 'SECTION', 'H3', 'DL', 'DIV', 'DT', 'DD'].includes(
+          node.tagName,
+        ),
       ),
     }));
     expect(state).toEqual({ pwned: undefined, injected: 0, marks: true });

@@ -103,6 +103,24 @@ export const BAD_INPUTS: BadInput[] = [
     expect: [/src\/data\/glossary\.yaml: entry \d+ \(zz-test\): tw: /],
   },
   {
+    name: 'glossary page link to a section that does not exist',
+    files: {},
+    append: {
+      'src/data/glossary.yaml':
+        '\n- id: zz-test\n  page: /structure/#no-such-section\n  category: concept\n  tw: 測試詞\n  sources: [seed]\n',
+    },
+    expect: [/src\/data\/glossary\.yaml: entry \d+ \(zz-test\): page: \/structure\/ has no section #no-such-section/],
+  },
+  {
+    name: 'glossary page link to a page that does not exist',
+    files: {},
+    append: {
+      'src/data/glossary.yaml':
+        '\n- id: zz-test\n  page: /no-such-page/\n  category: concept\n  tw: 測試詞\n  sources: [seed]\n',
+    },
+    expect: [/src\/data\/glossary\.yaml: entry \d+ \(zz-test\): page: no page \/no-such-page\/ on the site/],
+  },
+  {
     name: 'timeline entry with an impossible date',
     files: {},
     append: {

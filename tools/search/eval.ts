@@ -1,17 +1,31 @@
 /**
  * `npm run search:eval`: runs tests/search/queries.json through the real search (the
- * built site's dialog, in Chromium) and prints recall@5 and precision per group.
- * The e2e test tests/e2e/search-eval.test.ts runs the same code and asserts 100 %.
+ * built site's dialog, in Chromium) and prints recall@5 and precision per group, then the
+ * ranking sets (questions.json, navigational.json) with top-1 and MRR; all on both search
+ * paths (Pagefind's fragments read directly, and its wasm index).
+ * The browser test tests/e2e/search.test.ts runs the same code and asserts the thresholds.
  *
  *   tsx tools/search/eval.ts [dist] [--json out.json]
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { evaluate, pagePath, type GroupResult, type QuerySet } from './score';
+import {
+  evaluate,
+  evaluateRanking,
+  pagePath,
+  type GroupResult,
+  type QuerySet,
+  type RankResult,
+  type RankSet,
+} from './score';
 import { isRunAsScript } from '../run-as-script';
 
 export const loadQueries = async (): Promise<QuerySet> =>
   JSON.parse(await readFile(new URL('../../tests/search/queries.json', import.meta.url), 'utf8')) as QuerySet;
+
+/** The ranking sets: questions as readers type them, and navigational queries (a topic named). */
+export const loadRankSet = async (name: 'questions' | 'navigational'): Promise<RankSet> =>
+  JSON.parse(await readFile(new URL(`../../tests/search/${name}.json`, import.meta.url), 'utf8')) as RankSet;
 
 /** Type a query into the open search dialog; return the result pages in order. */
 export async function runQuery(page: Page, query: string): Promise<string[]> {
@@ -37,6 +51,21 @@ export async function evaluateInBrowser(
   queries: QuerySet,
   scanLimit?: number,
 ): Promise<GroupResult[]> {
+  return evaluate(await openSearch(page, pageUrl, scanLimit), queries);
+}
+
+/** The same for a ranking set: top-1 and MRR per group (and `all`). */
+export async function evaluateRankingInBrowser(
+  page: Page,
+  pageUrl: string,
+  set: RankSet,
+  scanLimit?: number,
+): Promise<RankResult[]> {
+  return evaluateRanking(await openSearch(page, pageUrl, scanLimit), set);
+}
+
+/** Open the dialog on `pageUrl`; return a function that runs a query and gives site paths. */
+async function openSearch(page: Page, pageUrl: string, scanLimit?: number): Promise<(q: string) => Promise<string[]>> {
   await page.goto(pageUrl);
   if (scanLimit !== undefined) {
     await page.evaluate((limit) => {
@@ -46,7 +75,21 @@ export async function evaluateInBrowser(
   await page.keyboard.press('/');
   await page.locator('#search-input').waitFor();
   const base = new URL(pageUrl).pathname.replace(/(zh-hans\/)?[^/]*\/?$/, '');
-  return evaluate(async (q) => (await runQuery(page, q)).map((path) => `/${path.slice(base.length)}`), queries);
+  return async (q) => (await runQuery(page, q)).map((path) => `/${path.slice(base.length)}`);
+}
+
+export function formatRankTable(results: readonly RankResult[]): string {
+  const rows = results.map((result) =>
+    [
+      result.group.padEnd(14),
+      String(result.queries).padStart(7),
+      `${(result.top1 * 100).toFixed(1)} %`.padStart(8),
+      result.mrr.toFixed(3).padStart(6),
+    ].join('  '),
+  );
+  return [['group'.padEnd(14), 'queries'.padStart(7), 'top-1'.padStart(8), 'MRR'.padStart(6)].join('  '), ...rows].join(
+    '\n',
+  );
 }
 
 export function formatTable(results: readonly GroupResult[]): string {
@@ -83,15 +126,34 @@ if (isRunAsScript(import.meta.url)) {
   if (!address || typeof address === 'string') throw new Error('server did not start');
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
   const page = await browser.newPage();
-  const results = await evaluateInBrowser(page, `http://localhost:${address.port}/overview/`, await loadQueries());
-  console.log(formatTable(results));
-  for (const result of results) {
-    for (const failure of result.failures)
-      console.log(
-        `  ${result.group}: ${failure.q} → expected ${failure.expected.join(' ')}; got ${failure.got.join(' ') || 'nothing'}`,
-      );
+  const pageUrl = `http://localhost:${address.port}/overview/`;
+  const report: Record<string, unknown> = {};
+  // Both search paths: Pagefind's fragments read directly (this site's size) and its wasm index.
+  for (const [path, scanLimit] of [
+    ['direct fragments', undefined],
+    ['Pagefind wasm index', 0],
+  ] as const) {
+    console.log(`\n== ${path}\n`);
+    const results = await evaluateInBrowser(page, pageUrl, await loadQueries(), scanLimit);
+    console.log(`query set (recall@5, precision)\n${formatTable(results)}`);
+    for (const result of results) {
+      for (const failure of result.failures)
+        console.log(
+          `  ${result.group}: ${failure.q} → expected ${failure.expected.join(' ')}; got ${failure.got.join(' ') || 'nothing'}`,
+        );
+    }
+    report[path] = { queries: results };
+    for (const name of ['questions', 'navigational'] as const) {
+      const ranked = await evaluateRankingInBrowser(page, pageUrl, await loadRankSet(name), scanLimit);
+      console.log(`\n${name} (top-1, MRR)\n${formatRankTable(ranked)}`);
+      for (const failure of ranked.at(-1)?.failures ?? [])
+        console.log(
+          `  ${failure.q} → expected ${failure.expected} (${failure.rank ? `rank ${failure.rank}` : 'missing'}); got ${failure.got.join(' ') || 'nothing'}`,
+        );
+      (report[path] as Record<string, unknown>)[name] = ranked;
+    }
   }
-  if (jsonOut) await writeFile(jsonOut, JSON.stringify(results, null, 2));
+  if (jsonOut) await writeFile(jsonOut, JSON.stringify(report, null, 2));
   await browser.close();
   server.close();
 }

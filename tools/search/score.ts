@@ -92,3 +92,75 @@ export async function evaluate(run: (q: string) => Promise<string[]>, queries: Q
   }
   return results;
 }
+
+/* ------------------------------------------------------------------ ranking sets */
+
+/** A query with the one page that should come first (tests/search/questions.json, navigational.json). */
+export interface RankQuery {
+  q: string;
+  expect: string;
+}
+
+export type RankSet = { groups: Record<string, RankQuery[]> };
+
+export interface RankFailure {
+  q: string;
+  expected: string;
+  /** Rank of the expected page (1 = first), or 0 when it was not returned. */
+  rank: number;
+  got: string[];
+}
+
+export interface RankResult {
+  group: string;
+  queries: number;
+  /** Share of queries whose expected page came first. */
+  top1: number;
+  /** Mean reciprocal rank of the expected page (0 when missing). */
+  mrr: number;
+  failures: RankFailure[];
+}
+
+/** Top-1 and MRR per group, and for all groups together (group `all`, last). */
+export async function evaluateRanking(run: (q: string) => Promise<string[]>, set: RankSet): Promise<RankResult[]> {
+  const results: RankResult[] = [];
+  const total = { queries: 0, top1: 0, rr: 0, failures: [] as RankFailure[] };
+  for (const [group, list] of Object.entries(set.groups)) {
+    let top1 = 0;
+    let rr = 0;
+    const failures: RankFailure[] = [];
+    for (const { q, expect } of list) {
+      let got: string[];
+      try {
+        got = [...new Set((await run(q)).map(pagePath))];
+      } catch {
+        got = [];
+      }
+      const rank = got.indexOf(pagePath(expect)) + 1;
+      if (rank === 1) top1++;
+      if (rank > 0) rr += 1 / rank;
+      if (rank !== 1) failures.push({ q, expected: pagePath(expect), rank, got: got.slice(0, 5) });
+    }
+    const round = (x: number) => Math.round(x * 1000) / 1000;
+    results.push({
+      group,
+      queries: list.length,
+      top1: round(list.length ? top1 / list.length : 1),
+      mrr: round(list.length ? rr / list.length : 1),
+      failures,
+    });
+    total.queries += list.length;
+    total.top1 += top1;
+    total.rr += rr;
+    total.failures.push(...failures);
+  }
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  results.push({
+    group: 'all',
+    queries: total.queries,
+    top1: round(total.queries ? total.top1 / total.queries : 1),
+    mrr: round(total.queries ? total.rr / total.queries : 1),
+    failures: total.failures,
+  });
+  return results;
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { searchableHtml } from '../../src/search/index-html';
+import { cardKey, contentWords, findCard, parseQuery, questionPieces, type SearchData } from '../../src/search/query';
+import { excerpt, rank, sectionsOf, type PageText } from '../../src/search/rank';
+
+describe('searchableHtml: what the index sees', () => {
+  const html =
+    '<article data-pagefind-body><h1>成立與背景</h1><p>起點。<sup><a href="#user-content-fn-a" id="user-content-fnref-a" data-footnote-ref="" aria-describedby="footnote-label">1</a></sup></p>' +
+    '<h2 id="霍克的首爾演說">霍克的首爾演說<a class="heading-anchor" data-pagefind-ignore="" href="#x"></a></h2><h3 id="sub">小節</h3><h4 id="deep">更深</h4>' +
+    '<table><tr><th scope="row" id="term-apec">APEC</th></tr></table><div data-id="keep" id="chart">圖</div>' +
+    '<section data-footnotes="" class="footnotes" data-pagefind-ignore=""><h2 class="sr-only" id="footnote-label">註釋</h2><ol><li id="user-content-fn-a"><p>來源 <a href="#user-content-fnref-a" data-footnote-backref="">↩</a></p></li></ol></section></article>';
+  const out = searchableHtml(html);
+
+  it('keeps ids on h2/h3 only', () => {
+    expect([...out.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1])).toEqual(['霍克的首爾演說', 'sub']);
+    expect(out).toContain('data-id="keep"');
+  });
+  it('drops footnote references, the footnote list and its back-links', () => {
+    expect(out).not.toMatch(/data-footnote|↩|footnote-label|>1</);
+    expect(out).toContain('<p>起點。</p>');
+  });
+});
+
+describe('questions', () => {
+  it('cuts question words and particles in both scripts', () => {
+    expect(questionPieces('apec什麼時候成立')).toEqual({ pieces: ['apec', '成立'], cut: true });
+    expect(questionPieces('亚太经合组织是什么时候成立的')).toEqual({ pieces: ['亚太经合组织', '成立'], cut: true });
+    expect(questionPieces('秘書處在哪裡').pieces).toEqual(['秘書處']);
+    expect(questionPieces('有什麼不同').pieces).toEqual(['不同']);
+    expect(questionPieces('坎培拉')).toEqual({ pieces: ['坎培拉'], cut: false });
+  });
+  it('splits the rest into content words; lone characters are optional', () => {
+    expect(contentWords('名稱參加apec')).toEqual({ required: ['名稱', '參加', 'apec'], optional: [] });
+    expect(contentWords('年願景')).toEqual({ required: ['願景'], optional: ['年'] });
+    // Runs of single characters the segmenter does not know stay one word.
+    expect(contentWords('堪培拉').required).toEqual(['堪培拉']);
+  });
+  it('marks a query as a question, and each content word as a term of its own', () => {
+    const parsed = parseQuery('台灣以什麼名稱參加APEC？');
+    expect(parsed.question).toBe(true);
+    expect(parsed.terms.map((term) => term.text)).toEqual(['台灣', '以', '名稱', '參加', 'apec']);
+    expect(parsed.terms.filter((term) => term.weak).map((term) => term.text)).toEqual(['以']);
+    expect(parseQuery('坎培拉 火星').question).toBe(false);
+    expect(parseQuery('秘書處設在').terms.map((term) => term.text)).toEqual(['秘書處設在']);
+  });
+});
+
+const page = (url: string, title: string, sections: [string, string][], intro = '摘要。'): PageText => {
+  const content = [title, intro, ...sections.flatMap(([heading, body]) => [heading, body])].join('. ');
+  return {
+    url,
+    title,
+    content,
+    anchors: sections.map(([heading]) => ({ element: 'h2', id: heading, text: heading })),
+  };
+};
+
+describe('rank', () => {
+  const explaining = page('/structure/', '組織架構', [
+    ['資深官員會議', '資深官員會議由各成員的資深官員組成，每年開會 3 至 4 次。'],
+    ['工作小組', '各委員會之下有工作小組。'],
+  ]);
+  const glossary = page('/glossary/', '詞彙對照', [['APEC 機構', '資深官員會議 高官會 工作小組 秘書處 新加坡。']]);
+  const other = page('/secretariat/', '秘書處', [['秘書處的設立', '秘書處設在新加坡，資深官員會議也提到。']]);
+  const inputs = [glossary, other, explaining].map((p) => ({
+    page: p,
+    pagefind: 0,
+    reference: p === glossary,
+  }));
+
+  it('puts the page whose heading is the query first, a reference page below the page that explains', () => {
+    const { ranked, partial } = rank(parseQuery('資深官員會議'), inputs);
+    expect(partial).toBe(false);
+    expect(ranked.map((entry) => entry.page.url)).toEqual(['/structure/', '/secretariat/', '/glossary/']);
+    expect(sectionsOf(explaining)[ranked[0]!.bestSection]?.title).toBe('資深官員會議');
+  });
+  it('shows partial matches, labelled, only when no page has every word', () => {
+    const both = rank(parseQuery('工作小組 新加坡'), inputs);
+    expect(both.partial).toBe(false);
+    expect(both.ranked.map((entry) => entry.page.url)).toEqual(['/glossary/']);
+    const none = rank(parseQuery('工作小組 設在'), [inputs[1]!, inputs[2]!]);
+    expect(none.partial).toBe(true);
+    expect(none.ranked.length).toBe(2);
+  });
+  it('gives nothing for a word the site never uses, except in a question where other words remain', () => {
+    expect(rank(parseQuery('工作小組 火星'), inputs).ranked).toEqual([]);
+    expect(rank(parseQuery('火星'), inputs).ranked).toEqual([]);
+    const question = rank(parseQuery('工作小組在火星嗎'), inputs);
+    expect(question.partial).toBe(true);
+    expect(question.ranked[0]?.page.url).toBe('/structure/');
+    expect(rank(parseQuery('火星是什麼'), inputs).ranked).toEqual([]);
+  });
+});
+
+describe('excerpt', () => {
+  const text =
+    '組織架構. 首屆 APEC 部長級會議於 1989 年 11 月 6 日至 7 日在澳洲首都坎培拉舉行，出席的是 12 個經濟體的外交與貿易部長，由澳洲外交部長加雷斯·埃文斯（Gareth Evans）擔任主席。會議開始前一晚，霍克設晚宴款待各代表團。因此有些資料把會期的起點算在 5 日。';
+  const body = text.indexOf('首屆');
+
+  it('starts at the sentence, ends at a sentence or clause end, marks every form', () => {
+    const out = excerpt(text, text.indexOf('坎培拉'), ['坎培拉', '部長級會議'], body);
+    expect(out.startsWith('…') || out.startsWith('首屆')).toBe(true);
+    expect(out).toContain('<mark>坎培拉</mark>');
+    expect(out).not.toContain('組織架構');
+    expect(out.replace(/<\/?mark>/g, '').replace(/…$/, '')).toMatch(/[。，）]$|[\p{Script=Han}]$/u);
+  });
+  it('never cuts inside a number or a Latin word', () => {
+    for (let at = body; at < text.length; at += 3) {
+      const plain = excerpt(text, at, [], body).replace(/…/g, '');
+      const start = text.indexOf(plain.slice(0, 8));
+      const end = start + plain.length;
+      expect(/[0-9A-Za-z]/.test(text[start - 1] ?? '') && /[0-9A-Za-z]/.test(text[start] ?? '')).toBe(false);
+      expect(/[0-9A-Za-z]/.test(text[end - 1] ?? '') && /[0-9A-Za-z]/.test(text[end] ?? '')).toBe(false);
+    }
+  });
+  it('stays about two lines long', () => {
+    expect(excerpt(text, text.indexOf('霍克'), [], body).replace(/<\/?mark>/g, '').length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('answer cards', () => {
+  const card = {
+    u: '/structure/#資深官員會議',
+    t: { tw: '資深官員會議', alt: [], hk: ['高官會'], cn: ['高官會'], section: '資深官員會議' },
+    s: { tw: '资深官员会议', alt: [], hk: ['高官会'], cn: ['高官会'], section: '资深官员会议' },
+    en: "Senior Officials' Meeting",
+    ab: 'SOM',
+  };
+  const keys: Record<string, number> = {};
+  for (const form of ['資深官員會議', '资深官员会议', '高官會', '高官会', "Senior Officials' Meeting", 'SOM'])
+    keys[cardKey(form)] = 0;
+  const data: SearchData = { v: 1, f: {}, g: [], k: {}, w: [], a: { c: [card], k: keys } };
+
+  it('finds the card for any form, with question words left out, and an English prefix', () => {
+    for (const query of [
+      '高官会',
+      '資深官員會議',
+      'som',
+      'SOM 是什麼',
+      'Senior Officials',
+      "senior officials' meeting",
+    ])
+      expect(findCard(query, data), query).toBe(card);
+    for (const query of ['高官', 'Sen', '資深官員會議 秘書處']) expect(findCard(query, data), query).toBeUndefined();
+  });
+});
