@@ -75,15 +75,10 @@ export const sourceSchema = z.strictObject({
     .optional(),
 });
 
+/** An entry of members.yaml: the membership. Its names are the glossary entry `member-<id>`. */
 export const memberSchema = z.strictObject({
-  /** Stable slug, e.g. `australia`; timeline hosts refer to it. */
+  /** Stable slug, e.g. `australia`; timeline hosts refer to it, `member-<id>` in the glossary names it. */
   id: z.string().regex(/^[a-z][a-z-]*$/),
-  /** Name as APEC uses it in English. */
-  en: z.string().trim().min(1),
-  /** Taiwan form, used on the site. */
-  tw: z.string().trim().min(1),
-  hk: chineseNames,
-  cn: chineseNames,
   /** Year the economy became a member. */
   joined: z.number().int().min(1989),
   /** Extra words on the joining, e.g. 「1993 年決定，1994 年正式加入」. */
@@ -141,6 +136,14 @@ export const glossarySchema = z.strictObject({
 });
 
 export type Source = z.infer<typeof sourceSchema>;
-export type Member = z.infer<typeof memberSchema>;
+/** A member economy: its membership (members.yaml) with its names (the glossary entry `member-<id>`). */
+export type Member = z.infer<typeof memberSchema> & {
+  /** Name as APEC uses it in English. */
+  en: string;
+  /** Taiwan form, used on the site. */
+  tw: string;
+  hk: string[];
+  cn: string[];
+};
 export type TimelineEntry = z.infer<typeof timelineSchema>;
 export type GlossaryEntry = z.infer<typeof glossarySchema>;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { takeContentProblems } from '../lib/content-problems';
 import { normaliseBase } from '../lib/paths';
-import { collectFromPages, interner } from './built-pages';
+import { collectFromPages, interner } from '../lib/built-pages';
 
 /** Astro's content cache, in `cacheDir`. */
 const DATA_STORE = 'data-store.json';

@@ -10,7 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { formatHeaders } from '../lib/header-formats';
 import { headerRules, type HeaderRule } from '../lib/header-rules';
 import { normaliseBase } from '../lib/paths';
-import { collectFromPages } from './built-pages';
+import { collectFromPages } from '../lib/built-pages';
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g;
 

@@ -77,9 +77,16 @@ export function loadData(): SiteData {
   const stamp = FILES.map((name) => statSync(join(dataDir, name)).mtimeMs).join();
   if (cache?.stamp === stamp) return cache.data;
   const sources = load('sources.yaml', sourceSchema);
-  const members = load('members.yaml', memberSchema);
   const timeline = load('timeline.yaml', timelineSchema);
   const glossary = load('glossary.yaml', glossarySchema);
+  const members = load('members.yaml', memberSchema).map((member): Member => {
+    const names = glossary.find((entry) => entry.id === `member-${member.id}`);
+    if (!names)
+      throw new DataError(`src/data/members.yaml: ${member.id}: no glossary entry member-${member.id} names it`);
+    if (!names.en)
+      throw new DataError(`src/data/glossary.yaml: member-${member.id}: en: a member needs its English name`);
+    return { ...member, en: names.en, tw: names.tw, hk: names.hk, cn: names.cn };
+  });
   const sourceIds = new Set(sources.map((source) => source.id));
   const memberIds = new Set(members.map((member) => member.id));
   const check = (file: string, label: string, ids: readonly string[]) => {

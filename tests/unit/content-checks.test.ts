@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { expect, test } from 'vitest';
-import { interner } from '../../src/integrations/built-pages';
+import { interner } from '../../src/lib/built-pages';
 import { checkContentFiles, findBrokenLinks, pageLinks } from '../../src/integrations/content-checks';
 
 test('finds broken links, anchors and links that leave the base path', () => {

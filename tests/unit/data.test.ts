@@ -29,13 +29,10 @@ describe('loadData()', () => {
     expect([1989, 1991, 1993, 1994, 1998].map(joined)).toEqual([12, 15, 17, 18, 21]);
   });
 
-  test('every member has a glossary entry with the same Chinese forms', () => {
-    for (const member of data.members) {
-      const entry = data.glossary.find((item) => item.id === `member-${member.id}`);
-      expect(entry, member.id).toBeDefined();
-      expect(entry?.tw).toBe(member.tw);
-      expect(entry?.cn).toEqual(member.cn);
-    }
+  test('a member’s names are those of its glossary entry', () => {
+    const brunei = data.members.find((member) => member.id === 'brunei');
+    expect(brunei).toMatchObject({ tw: '汶萊', hk: ['文萊'], cn: ['文萊'], en: 'Brunei Darussalam', joined: 1989 });
+    expect(data.members.filter((member) => member.tw === '')).toEqual([]);
   });
 
   test('the timeline is in order and has one leaders’ meeting a year from 1993 to 2026', () => {
@@ -132,7 +129,7 @@ describe('parseDataList() rejects', () => {
   });
 
   test('a member without a joining year', () => {
-    const member = { id: 'x', en: 'X', tw: '某', founding: false, sources: ['S1'] };
+    const member = { id: 'x', founding: false, sources: ['S1'] };
     expect(() => parseDataList('m.yaml', JSON.stringify([member]), memberSchema)).toThrow(/joined/);
   });
 });
@@ -152,12 +149,24 @@ describe('cross-file checks', () => {
     expect(bogus[0]?.sources.filter((id) => !known.has(id))).toEqual(['S999']);
   });
 
-  test('loadData() rejects a timeline entry citing a source missing from sources.yaml', async () => {
+  test.each([
+    [
+      'a timeline entry citing a source missing from sources.yaml',
+      {},
+      /timeline\.yaml: entry 1 \(2000\): unknown source "S999"/,
+    ],
+    [
+      'a member no glossary entry names',
+      { 'timeline.yaml': '[]', 'members.yaml': '- id: atlantis\n  joined: 1989\n  founding: false\n  sources: [S1]\n' },
+      /members\.yaml: atlantis: no glossary entry member-atlantis names it/,
+    ],
+  ] as const)('loadData() rejects %s', async (_name, overrides, message) => {
     const files: Record<string, string> = {
       'sources.yaml': '- id: S1\n  kind: news\n  publisher: 測試\n  title: 測試來源\n',
       'members.yaml': '[]',
       'timeline.yaml': "- date: '2000'\n  kind: milestone\n  title: 測試\n  sources: [S999]\n",
       'glossary.yaml': '[]',
+      ...overrides,
     };
     vi.resetModules();
     vi.doMock('node:fs', async (importOriginal) => {
@@ -170,7 +179,7 @@ describe('cross-file checks', () => {
     });
     try {
       const fresh = await import('../../src/lib/data');
-      expect(() => fresh.loadData()).toThrow(/timeline\.yaml: entry 1 \(2000\): unknown source "S999"/);
+      expect(() => fresh.loadData()).toThrow(message);
     } finally {
       vi.doUnmock('node:fs');
       vi.resetModules();

@@ -4,7 +4,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { eachLimit } from '../lib/concurrency';
+import { eachLimit } from './concurrency';
 
 /** Files read at once: one promise per file would open every file at once, and 20,000 pages exceed the usual limit (EMFILE). */
 const READ_CONCURRENCY = 32;
