@@ -409,12 +409,19 @@ const QUESTION_PHRASES: readonly string[] = [
   ...'哪一年 哪一個 哪一个 哪一天 哪一位 哪些 哪裡 哪里 哪裏 哪兒 哪儿 哪個 哪个 哪年 哪位 何時 何时 何地 何處 何处'.split(
     ' ',
   ),
-  ...'多久一次 多久開一次 多久开一次 多久 多少 幾個人 几个人 幾個 几个 幾次 几次 幾年 几年 幾位 几位 幾人 几人'.split(
-    ' ',
-  ),
-  ...'一年開幾次 一年开几次 每年開幾次 每年开几次 開幾次 开几次 一年幾次 一年几次'.split(' '),
+  ...'多久 多少 幾個人 几个人 幾個 几个 幾次 几次 幾年 几年 幾位 几位 幾人 几人'.split(' '),
   ...'是不是 有沒有 有没有 是否 可不可以 能不能 能否 請問 请问 誰是 谁是 是誰 是谁'.split(' '),
 ].sort((a, b) => b.length - a.length);
+
+/**
+ * Questions about how often (「多久開一次會」「一年開幾次」): the pages answer them with 每年
+ * (「每年舉行一次」「每年開會 3 至 4 次」), so the phrase becomes that content word, not nothing.
+ */
+const FREQUENCY_PHRASES: readonly string[] = [
+  ...'多久開一次 多久开一次 多久一次 多久舉行一次 多久举行一次 一年開幾次 一年开几次 每年開幾次 每年开几次'.split(' '),
+  ...'一年幾次 一年几次 開幾次 开几次 多常'.split(' '),
+].sort((a, b) => b.length - a.length);
+const FREQUENCY_WORD = '每年';
 
 /**
  * Everyday words readers put in questions and the written forms pages use for them (first =
@@ -442,6 +449,13 @@ export function questionPieces(term: string): { pieces: string[]; cut: boolean }
   if (!hasCjk(term)) return { pieces: [term], cut: false };
   let pieces = [term];
   let cut = false;
+  for (const phrase of FREQUENCY_PHRASES) {
+    if (!pieces.some((piece) => piece.includes(phrase))) continue;
+    cut = true;
+    pieces = pieces.flatMap((piece) =>
+      piece.split(phrase).flatMap((part, at) => (at === 0 ? [part] : [FREQUENCY_WORD, part])),
+    );
+  }
   for (const phrase of QUESTION_PHRASES) {
     if (!pieces.some((piece) => piece.includes(phrase))) continue;
     cut = true;

@@ -36,11 +36,11 @@ describe('navigation', () => {
   test('the sidebar, the table of contents and prev/next lead where they say', async () => {
     await withPage({}, async ({ page }) => {
       await page.goto(url('/overview/'));
-      const sidebarLink = page.locator('.sidebar a', { hasText: '成立' }).first();
+      const sidebarLink = page.locator('#sidebar a', { hasText: '成立' }).first();
       const target = await sidebarLink.getAttribute('href');
       await sidebarLink.click();
       await page.waitForURL(url(target!));
-      expect(await page.locator('.sidebar a[aria-current="page"]').getAttribute('href')).toBe(target);
+      expect(await page.locator('#sidebar a[aria-current="page"]').getAttribute('href')).toBe(target);
 
       const tocLink = page.locator('.toc a').nth(1);
       const hash = await tocLink.getAttribute('href');
@@ -133,7 +133,10 @@ describe('search', () => {
         await hit.waitFor();
         expect(await page.locator('.search-hit mark').first().textContent()).toBe('坎培拉');
       }
-      // Keyboard only: arrow down into the results, Enter to follow.
+      // Keyboard only: arrow down into the results (堪培拉 is a glossary term, so its answer card
+      // comes first, linking to the section), again to the first page, Enter to follow.
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.closest('.search-answer') !== null)).toBe(true);
       await page.keyboard.press('ArrowDown');
       const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
       expect(focused).toContain('highlight=');

@@ -27,6 +27,9 @@ describe('questions', () => {
     expect(questionPieces('亚太经合组织是什么时候成立的')).toEqual({ pieces: ['亚太经合组织', '成立'], cut: true });
     expect(questionPieces('秘書處在哪裡').pieces).toEqual(['秘書處']);
     expect(questionPieces('有什麼不同').pieces).toEqual(['不同']);
+    // How often: the pages say 每年 (「每年舉行一次」), so the question asks for that word.
+    expect(questionPieces('多久開一次會').pieces).toEqual(['每年', '會']);
+    expect(questionPieces('资深官员会议一年开几次').pieces).toEqual(['资深官员会议', '每年']);
     expect(questionPieces('坎培拉')).toEqual({ pieces: ['坎培拉'], cut: false });
   });
   it('splits the rest into content words; lone characters are optional', () => {
