@@ -40,7 +40,7 @@ export const NON_CANONICAL_URLS: readonly (readonly [RegExp, string])[] = [
   [/page_translater|[?&][^=&]*=https?(?::|%3A)/i, 'a proxy that wraps another address'],
   [/^https?:\/\/(?:idp\.|[^/]+\/auth\/)/i, 'a login redirect'],
   [
-    /^https?:\/\/[^/]*(?:kfd\.me|discmaster\.textfiles\.com|yogviha\.cn|webcache\.googleusercontent\.com)(?:[:/]|$)/i,
+    /^https?:\/\/[^/]*(?:kfd\.me|discmaster\.textfiles\.com|yogviha\.cn|webcache\.googleusercontent\.com|wikimili\.com|howlingpixel\.com|wanweibaike\.com)(?:[:/]|$)/i,
     'a mirror',
   ],
   [/%25[0-9A-F]{2}/i, 'a double-encoded address'],

@@ -109,6 +109,7 @@ describe('parseDataList() rejects', () => {
       ['http://hanjaro.juntong.or.kr/page_translater_mobile.aspx?sURL=http%3A%2F%2Fwww.apec.org%2F', /proxy/],
       ['https://ptop.only.wip.la:443/https/www.scribd.com/document/1/Apec', /proxy/],
       ['https://54e1ad4b48888.kfd.me/zh-hk/x', /mirror/],
+      ['https://wikimili.com/en/APEC_Papua_New_Guinea_2018', /mirror/],
       ['http://core-varnish-new.prod.aop.cambridge.org/core/books/x', /origin/],
       ['https://idp.springer.com/auth/personal/springernature?redirect_uri=https://rd.springer.com/x', /login|proxy/],
       ['https://voa.pangea-cms.com/preview/en-US/a/x.html', /staging|preview/],
