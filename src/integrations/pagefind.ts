@@ -15,6 +15,7 @@ import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { SEARCH_DIRECT_MAX_BYTES } from '../budgets';
+import type { GlossaryEntry } from '../data/schemas';
 import { loadData } from '../lib/data';
 import { answerCards } from '../search/answers';
 import { buildSearchData } from '../search/fold-build';
@@ -147,10 +148,14 @@ async function pagefindFiles(input: SearchInput): Promise<BundleFile[]> {
   }
 }
 
-/** Index `input`; return the bundle's files in memory (Pagefind's own plus search data). */
+/**
+ * Index `input`; return the bundle's files in memory (Pagefind's own plus search data).
+ * `cards`: the glossary entries that get an answer card (their `page` must be in `input`).
+ */
 export async function buildSearchBundle(
   input: SearchInput,
   timings: Record<string, number> = {},
+  cards: readonly GlossaryEntry[] = loadData().glossary,
 ): Promise<BundleFile[]> {
   let mark = performance.now();
   const lap = (name: string) => {
@@ -167,7 +172,7 @@ export async function buildSearchBundle(
   // The folding data is derived from exactly the text Pagefind indexed (its fragments).
   const searchData = buildSearchData({ pages: fragmentTexts(used), glossary: [...glossary, ...members] });
   searchData.p = fragmentManifest(used);
-  searchData.a = answerCards(used, glossary);
+  searchData.a = answerCards(used, cards);
   lap('searchData');
   return [...used, { path: SEARCH_DATA_FILE, content: new TextEncoder().encode(JSON.stringify(searchData)) }];
 }

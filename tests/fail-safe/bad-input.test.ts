@@ -107,7 +107,7 @@ export const BAD_INPUTS: BadInput[] = [
     files: {},
     append: {
       'src/data/glossary.yaml':
-        '\n- id: zz-test\n  page: /structure/#no-such-section\n  category: concept\n  tw: 測試詞\n  sources: [seed]\n',
+        '\n- id: zz-test\n  page: /structure/#no-such-section\n  category: concept\n  tw: 測試詞\n  sources: [S1]\n',
     },
     expect: [/src\/data\/glossary\.yaml: entry \d+ \(zz-test\): page: \/structure\/ has no section #no-such-section/],
   },
@@ -116,7 +116,7 @@ export const BAD_INPUTS: BadInput[] = [
     files: {},
     append: {
       'src/data/glossary.yaml':
-        '\n- id: zz-test\n  page: /no-such-page/\n  category: concept\n  tw: 測試詞\n  sources: [seed]\n',
+        '\n- id: zz-test\n  page: /no-such-page/\n  category: concept\n  tw: 測試詞\n  sources: [S1]\n',
     },
     expect: [/src\/data\/glossary\.yaml: entry \d+ \(zz-test\): page: no page \/no-such-page\/ on the site/],
   },
