@@ -48,6 +48,15 @@ const groupsOf = (queries: QuerySet): Record<string, EvalQuery[]> =>
     ? (queries.groups as Record<string, EvalQuery[]>)
     : (queries as Record<string, EvalQuery[]>);
 
+/** The distinct pages a query returns, best first; none when the search throws. */
+async function pagesFound(run: (q: string) => Promise<string[]>, q: string): Promise<string[]> {
+  try {
+    return [...new Set((await run(q)).map(pagePath))];
+  } catch {
+    return [];
+  }
+}
+
 export async function evaluate(run: (q: string) => Promise<string[]>, queries: QuerySet): Promise<GroupResult[]> {
   const results: GroupResult[] = [];
   for (const [group, list] of Object.entries(groupsOf(queries))) {
@@ -58,12 +67,7 @@ export async function evaluate(run: (q: string) => Promise<string[]>, queries: Q
     let precisionCount = 0;
     const failures: EvalFailure[] = [];
     for (const { q, expect } of list) {
-      let got: string[];
-      try {
-        got = [...new Set((await run(q)).map(pagePath))];
-      } catch {
-        got = [];
-      }
+      const got = await pagesFound(run, q);
       const expected = expect.map(pagePath);
       const top5 = got.slice(0, 5);
       if (expected.length === 0) {
@@ -130,12 +134,7 @@ export async function evaluateRanking(run: (q: string) => Promise<string[]>, set
     let rr = 0;
     const failures: RankFailure[] = [];
     for (const { q, expect } of list) {
-      let got: string[];
-      try {
-        got = [...new Set((await run(q)).map(pagePath))];
-      } catch {
-        got = [];
-      }
+      const got = await pagesFound(run, q);
       const rank = got.indexOf(pagePath(expect)) + 1;
       if (rank === 1) top1++;
       if (rank > 0) rr += 1 / rank;
