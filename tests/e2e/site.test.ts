@@ -36,11 +36,11 @@ describe('navigation', () => {
   test('the sidebar, the table of contents and prev/next lead where they say', async () => {
     await withPage({}, async ({ page }) => {
       await page.goto(url('/overview/'));
-      const sidebarLink = page.locator('.sidebar a', { hasText: '成立' }).first();
+      const sidebarLink = page.locator('#sidebar a', { hasText: '成立' }).first();
       const target = await sidebarLink.getAttribute('href');
       await sidebarLink.click();
       await page.waitForURL(url(target!));
-      expect(await page.locator('.sidebar a[aria-current="page"]').getAttribute('href')).toBe(target);
+      expect(await page.locator('#sidebar a[aria-current="page"]').getAttribute('href')).toBe(target);
 
       const tocLink = page.locator('.toc a').nth(1);
       const hash = await tocLink.getAttribute('href');
@@ -161,7 +161,8 @@ describe('search', () => {
 
 describe('accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`axe-core finds no violations on any page (${colorScheme})`, async () => {
+    // Every page, one after the other: on a loaded two-core machine this takes over a minute.
+    test(`axe-core finds no violations on any page (${colorScheme})`, { timeout: 240_000 }, async () => {
       await withPage({ colorScheme }, async ({ page }) => {
         const report: string[] = [];
         for (const pathname of pages) {
