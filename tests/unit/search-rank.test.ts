@@ -19,6 +19,23 @@ describe('searchableHtml: what the index sees', () => {
     expect(out).not.toMatch(/data-footnote|↩|footnote-label|>1</);
     expect(out).toContain('<p>起點。</p>');
   });
+  it('ends every block in punctuation, so Pagefind never joins blocks with 「. 」', () => {
+    const blocks = searchableHtml(
+      '<table><tr><th scope="row">東協</th><td><span data-pagefind-ignore>香港用法：</span>东盟</td>' +
+        '<td><span lang="en">ASEAN</span></td><td></td></tr><tr><td>已有句號。</td><td>乙</td></tr></table>' +
+        '<ul><li><span class="name">經濟領袖會議</span><span lang="en">AELM</span><span>每年一次</span></li></ul>' +
+        '<p>主權爭議。\u2060<sup><a href="#f" data-footnote-ref="">2</a></sup></p><p>問句？</p>' +
+        '<h2 id="h">標題<a class="heading-anchor" href="#h"></a></h2>',
+    );
+    expect(blocks).toContain('<th scope="row">東協，</th>');
+    expect(blocks).toContain('东盟，</td><td><span lang="en">ASEAN。</span></td><td></td></tr>');
+    expect(blocks).toContain('<td>已有句號。</td><td>乙。</td>');
+    expect(blocks).toContain(
+      '<span class="name">經濟領袖會議</span> <span lang="en">AELM</span> <span>每年一次。</span></li>',
+    );
+    expect(blocks).toContain('<p>主權爭議。</p><p>問句？</p>');
+    expect(blocks).toContain('<h2 id="h">標題<a');
+  });
 });
 
 describe('questions', () => {
