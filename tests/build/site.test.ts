@@ -121,6 +121,31 @@ describe('search bundle', () => {
     expect(urls.sort()).toEqual(indexed);
   });
 
+  test('indexed text joins blocks with Chinese punctuation: 「. 」 only ends a title or heading', async () => {
+    const fragments = await readdir(new URL('pagefind/fragment/', distDir));
+    const joins: string[] = [];
+    for (const name of fragments) {
+      const data = gunzipSync(await readFile(new URL(`pagefind/fragment/${name}`, distDir)));
+      const fragment = JSON.parse(data.toString('utf8').replace(/^pagefind_dcd/, '')) as {
+        url: string;
+        content: string;
+        meta: { title: string };
+        anchors: { text: string }[];
+      };
+      const content = fragment.content.replaceAll('\u200b', '');
+      const headings = [fragment.meta.title, ...fragment.anchors.map((anchor) => anchor.text)];
+      for (const join of content.matchAll(/\. /g)) {
+        const before = content.slice(0, join.index);
+        const initial = /(?:^|\s)[A-Z]$/.test(before); // 「C. Fred Bergsten」
+        if (!initial && !headings.some((heading) => heading && before.endsWith(heading))) {
+          joins.push(`${fragment.url}: …${before.slice(-20)}. ${content.slice(join.index + 2, join.index + 12)}…`);
+        }
+      }
+      expect(content, fragment.url).not.toContain('\u2060');
+    }
+    expect(joins).toEqual([]);
+  });
+
   test('ships the search data the client folds queries with', async () => {
     const data = JSON.parse(await readFile(new URL('pagefind/search-data.json', distDir), 'utf8')) as object;
     expect(Object.keys(data).length).toBeGreaterThan(0);
