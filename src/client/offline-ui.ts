@@ -1,8 +1,16 @@
 /**
  * The 「離線閱讀」 control (src/components/OfflineFooter.astro): asks the service worker
  * (src/offline/sw.ts) to download or remove this edition's copy, shows its progress, and says
- * when the copy on this device was made. The words come from the page (converted per edition).
+ * when the copy on this device was made. Its messages are built into this script in both editions
+ * (src/integrations/client-scripts.ts), so pages carry only the control itself.
  */
+import type { OfflineWords } from '../data/offline';
+
+/** Both editions' messages, keyed by `<html lang>` (a build-time constant). */
+declare const OFFLINE_WORDS: Record<string, OfflineWords>;
+
+const editions: Record<string, OfflineWords> = OFFLINE_WORDS;
+const words = editions[document.documentElement.lang] ?? Object.values(editions)[0]!;
 const $ = (id: string) => document.getElementById(id)!;
 const footer = $('offline');
 const status = $('offline-status');
@@ -12,9 +20,8 @@ const dropButton = $('offline-drop') as HTMLButtonElement;
 const edition = footer.dataset['edition'] ?? 'hant';
 const list = new URL(`${document.documentElement.dataset['base']}offline/${edition}.json`, location.href).href;
 
-const say = (name: string, fill: Record<string, string | number> = {}) => {
-  const template = footer.querySelector(`[data-offline-text="${name}"]`)?.textContent?.trim() ?? '';
-  status.textContent = template.replace(/\{(\w+)\}/g, (_, key: string) => String(fill[key] ?? ''));
+const say = (name: keyof OfflineWords, fill: Record<string, string | number> = {}) => {
+  status.textContent = words[name].replace(/\{(\w+)\}/g, (_, key: string) => String(fill[key] ?? ''));
 };
 
 const showSaved = (saved: string) => {
