@@ -24,20 +24,31 @@ const say = (name: keyof OfflineWords, fill: Record<string, string | number> = {
   status.textContent = words[name].replace(/\{(\w+)\}/g, (_, key: string) => String(fill[key] ?? ''));
 };
 
+const dateOf = (saved: string) =>
+  new Date(saved).toLocaleString(document.documentElement.lang, { dateStyle: 'long', timeStyle: 'short' });
+
 const showSaved = (saved: string) => {
-  say('saved', {
-    date: new Date(saved).toLocaleString(document.documentElement.lang, { dateStyle: 'long', timeStyle: 'short' }),
-  });
+  say('saved', { date: dateOf(saved) });
   progress.hidden = true;
   getButton.hidden = true;
   dropButton.hidden = false;
   dropButton.disabled = false;
 };
 
-/** If this device holds the edition's copy, say when it was made. */
+/**
+ * If this device holds the edition's copy, say when it was made; if a newer build has come since
+ * and was not downloaded by itself (Save-Data, src/offline/sw.ts), say that and offer it.
+ */
 export async function showCopy(): Promise<void> {
-  const saved = (await caches.match(list))?.headers.get('x-saved');
-  if (saved) showSaved(saved);
+  const copy = await caches.match(list);
+  const saved = copy?.headers.get('x-saved');
+  if (!saved) return;
+  showSaved(saved);
+  if (copy?.headers.get('x-outdated')) {
+    say('outdated', { date: dateOf(saved) });
+    getButton.hidden = false;
+    getButton.disabled = false;
+  }
 }
 
 navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
