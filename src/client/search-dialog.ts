@@ -2,10 +2,21 @@
  * The search dialog's markup and words, made when search-ui.ts first loads (on intent: pointer
  * on or focus in the search button, `/`, Ctrl/⌘+K, `?q=`), so no page carries them. A closed
  * <dialog> takes no room and an open one sits in the top layer: adding it moves nothing on the
- * page. Its styles are in src/components/SearchDialog.astro (the one stylesheet); its words are
- * this page's edition's, built in by src/integrations/client-scripts.ts.
+ * page. Its styles (src/styles/search.css) are linked now too, not in the pages' stylesheet, and
+ * search-ui.ts opens the dialog once they are in (`styled`), so it never shows unstyled. Its words
+ * are this page's edition's, built in by src/integrations/client-scripts.ts.
  */
 import type { SearchWords } from '../data/search-text';
+import stylesheet from '../styles/search.css?url';
+
+const link = document.createElement('link');
+link.rel = 'stylesheet';
+link.href = stylesheet;
+/** Settles when the dialog's stylesheet has loaded (or failed: the dialog still opens). */
+export const styled = new Promise<void>((resolve) => {
+  link.onload = link.onerror = () => resolve();
+});
+document.head.append(link);
 
 /** Both editions' words, keyed by `<html lang>` (a build-time constant). */
 declare const SEARCH_WORDS: Record<string, SearchWords>;

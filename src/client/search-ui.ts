@@ -7,7 +7,7 @@
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
 import { createSearch, type SearchAnswer, type SearchHit, type SearchOutcome } from '../search/client';
 // The dialog and its words (in this page's edition) are made by search-dialog.ts, not shipped in every page.
-import { closeButton, dialog, filterBox, form, input, results, say, status } from './search-dialog';
+import { closeButton, dialog, filterBox, form, input, results, say, status, styled } from './search-dialog';
 
 const base = document.documentElement.dataset['base'] ?? '/';
 
@@ -238,7 +238,8 @@ async function renderFilters() {
   filterBox.append(group);
 }
 
-export function openSearch(query?: string) {
+export async function openSearch(query?: string) {
+  await styled; // the dialog's own stylesheet (search-dialog.ts): never shown unstyled
   if (!dialog.open) dialog.showModal();
   if (query !== undefined) input.value = query;
   input.focus();

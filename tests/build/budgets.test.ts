@@ -252,7 +252,10 @@ describe('no web fonts, no third-party requests', () => {
 });
 
 describe('search loads on intent only, within budget', () => {
-  /** The site's entry scripts (from the home page) and the search chunk(s) they import dynamically. */
+  /**
+   * The site's entry scripts (from the home page) and the search chunk(s) they import dynamically,
+   * with the stylesheet the search UI links when it makes the dialog (src/client/search-dialog.ts).
+   */
   async function searchChunks(): Promise<{ entry: string[]; ui: string[] }> {
     const tree = await loadPage('/');
     const entry = closure(
@@ -263,7 +266,14 @@ describe('search loads on intent only, within budget', () => {
     );
     const dynamic = entry.flatMap((path) => imports(path).dynamic).filter((path) => /search/i.test(path));
     const ui = closure(dynamic).filter((path) => !entry.includes(path));
-    return { entry, ui };
+    const stylesheets = ui.flatMap((path) =>
+      [
+        ...readFileSync(join(dist, path.slice(base.length)), 'utf8').matchAll(
+          /["'`]([^"'`]*\/_astro\/[^"'`]+\.css)["'`]/g,
+        ),
+      ].map((match) => sitePathOf(match[1]!, path)!),
+    );
+    return { entry, ui: [...ui, ...new Set(stylesheets)] };
   }
 
   it('no page loads search code or data up front', async () => {

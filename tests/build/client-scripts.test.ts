@@ -1,7 +1,8 @@
 /**
  * The browser scripts as built (src/integrations/client-scripts.ts): the words of the search
  * dialog and of the 離線閱讀 control live in the scripts that use them, in both editions, and in
- * no page; no chunk carries Vite's dynamic-import preload helper; every chunk is offline-listed.
+ * no page; so does the dialog's stylesheet; no chunk carries Vite's dynamic-import preload
+ * helper; every script and stylesheet is in the offline lists.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -61,11 +62,22 @@ test('no chunk carries the dynamic-import preload helper (0.66 KB brotli of ever
   ).toEqual([]);
 });
 
-test('every script chunk is in both editions’ offline lists (search and the control work offline)', () => {
+test('the search dialog’s stylesheet is its own file, linked by the search script and by no page', async () => {
+  const stylesheets = readdirSync(join(dist, '_astro')).filter((file) => file.endsWith('.css'));
+  const search = stylesheets.filter((file) => file.startsWith('search.'));
+  expect(search, stylesheets.join(', ')).toHaveLength(1);
+  expect(chunk('search-ui')).toContain(`/_astro/${search[0]}`);
+  const linking: string[] = [];
+  for (const page of await builtPages()) if (htmlOf(page).includes(search[0]!)) linking.push(page);
+  expect(linking).toEqual([]);
+});
+
+test('every script and stylesheet is in both editions’ offline lists (search and the control work offline)', () => {
+  const assets = readdirSync(join(dist, '_astro'));
   for (const id of ['hant', 'hans']) {
     const { files } = JSON.parse(readFileSync(join(dist, 'offline', `${id}.json`), 'utf8')) as { files: string[] };
     expect(
-      chunks.filter((file) => !files.some((url) => url.endsWith(`/_astro/${file}`))),
+      assets.filter((file) => !files.some((url) => url.endsWith(`/_astro/${file}`))),
       id,
     ).toEqual([]);
   }
