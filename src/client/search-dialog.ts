@@ -2,21 +2,24 @@
  * The search dialog's markup and words, made when search-ui.ts first loads (on intent: pointer
  * on or focus in the search button, `/`, Ctrl/⌘+K, `?q=`), so no page carries them. A closed
  * <dialog> takes no room and an open one sits in the top layer: adding it moves nothing on the
- * page. Its styles (src/styles/search.css) are linked now too, not in the pages' stylesheet, and
- * search-ui.ts opens the dialog once they are in (`styled`), so it never shows unstyled. Its words
- * are this page's edition's, built in by src/integrations/client-scripts.ts.
+ * page. Its styles (src/styles/search.css) are not in the pages' stylesheet: site.ts links them
+ * when it loads this script, and search-ui.ts opens the dialog once they are in (`styled`), so it
+ * never shows unstyled. Its words are this page's edition's, built in by
+ * src/integrations/client-scripts.ts.
  */
 import type { SearchWords } from '../data/search-text';
-import stylesheet from '../styles/search.css?url';
 
-const link = document.createElement('link');
-link.rel = 'stylesheet';
-link.href = stylesheet;
-/** Settles when the dialog's stylesheet has loaded (or failed: the dialog still opens). */
+/**
+ * Settles when the dialog's stylesheet (linked by site.ts together with this script) has loaded,
+ * or failed, or after 2 s at most (a failure before this script ran leaves no event to wait for):
+ * the dialog opens whatever happens to its styles.
+ */
 export const styled = new Promise<void>((resolve) => {
-  link.onload = link.onerror = () => resolve();
+  const link = document.getElementById('search-styles') as HTMLLinkElement | null;
+  if (!link || link.sheet) return resolve();
+  for (const type of ['load', 'error']) link.addEventListener(type, () => resolve(), { once: true });
+  setTimeout(resolve, 2000);
 });
-document.head.append(link);
 
 /** Both editions' words, keyed by `<html lang>` (a build-time constant). */
 declare const SEARCH_WORDS: Record<string, SearchWords>;
