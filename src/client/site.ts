@@ -109,7 +109,7 @@ document.querySelectorAll<HTMLAnchorElement>('[data-edition-switch]').forEach((e
 
 // Search: loaded on intent (pointer on or focus in a search control), opened on click,
 // `/`, Ctrl/⌘+K, or a `?q=` in the address. The dialog's stylesheet is asked for with the
-// script, not after it: search-dialog.ts opens the dialog once it is in.
+// script, not after it: search-ui.ts opens the dialog once it is in (search-dialog.ts, `styled`).
 const loadSearch = () => {
   if (!$('search-styles'))
     document.head.append(
