@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { sitemapI18n } from './src/i18n/editions';
+import { clientScripts } from './src/integrations/client-scripts';
 import { contentChecks } from './src/integrations/content-checks';
 import { headersIntegration } from './src/integrations/headers';
 import { offlineIntegration } from './src/integrations/offline';
@@ -40,6 +41,8 @@ export default defineConfig({
   // Order matters in astro:build:done: sitemap, check links, index, the offline lists and worker
   // (they list the index and put the download size into the pages), then hash what was written.
   integrations: [
+    // The browser scripts' words per edition, and no dynamic-import preload helper.
+    clientScripts(),
     sitemap({
       filter: (page) => !page.endsWith('/404/'),
       // Both editions, each URL listing its twin as an alternate.

@@ -1,8 +1,16 @@
 /**
  * The 「離線閱讀」 control (src/components/OfflineFooter.astro): asks the service worker
  * (src/offline/sw.ts) to download or remove this edition's copy, shows its progress, and says
- * when the copy on this device was made. The words come from the page (converted per edition).
+ * when the copy on this device was made. Its messages are built into this script in both editions
+ * (src/integrations/client-scripts.ts), so pages carry only the control itself.
  */
+import type { OfflineWords } from '../data/offline';
+
+/** Both editions' messages, keyed by `<html lang>` (a build-time constant). */
+declare const OFFLINE_WORDS: Record<string, OfflineWords>;
+
+const editions: Record<string, OfflineWords> = OFFLINE_WORDS;
+const words = editions[document.documentElement.lang] ?? Object.values(editions)[0]!;
 const $ = (id: string) => document.getElementById(id)!;
 const footer = $('offline');
 const status = $('offline-status');
@@ -12,25 +20,35 @@ const dropButton = $('offline-drop') as HTMLButtonElement;
 const edition = footer.dataset['edition'] ?? 'hant';
 const list = new URL(`${document.documentElement.dataset['base']}offline/${edition}.json`, location.href).href;
 
-const say = (name: string, fill: Record<string, string | number> = {}) => {
-  const template = footer.querySelector(`[data-offline-text="${name}"]`)?.textContent?.trim() ?? '';
-  status.textContent = template.replace(/\{(\w+)\}/g, (_, key: string) => String(fill[key] ?? ''));
+const say = (name: keyof OfflineWords, fill: Record<string, string | number> = {}) => {
+  status.textContent = words[name].replace(/\{(\w+)\}/g, (_, key: string) => String(fill[key] ?? ''));
 };
 
+const dateOf = (saved: string) =>
+  new Date(saved).toLocaleString(document.documentElement.lang, { dateStyle: 'long', timeStyle: 'short' });
+
 const showSaved = (saved: string) => {
-  say('saved', {
-    date: new Date(saved).toLocaleString(document.documentElement.lang, { dateStyle: 'long', timeStyle: 'short' }),
-  });
+  say('saved', { date: dateOf(saved) });
   progress.hidden = true;
   getButton.hidden = true;
   dropButton.hidden = false;
   dropButton.disabled = false;
 };
 
-/** If this device holds the edition's copy, say when it was made. */
+/**
+ * If this device holds the edition's copy, say when it was made; if a newer build has come since
+ * and was not downloaded by itself (Save-Data, src/offline/sw.ts), say that and offer it.
+ */
 export async function showCopy(): Promise<void> {
-  const saved = (await caches.match(list))?.headers.get('x-saved');
-  if (saved) showSaved(saved);
+  const copy = await caches.match(list);
+  const saved = copy?.headers.get('x-saved');
+  if (!saved) return;
+  showSaved(saved);
+  if (copy?.headers.get('x-outdated')) {
+    say('outdated', { date: dateOf(saved) });
+    getButton.hidden = false;
+    getButton.disabled = false;
+  }
 }
 
 navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {

@@ -6,15 +6,10 @@
  */
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
 import { createSearch, type SearchAnswer, type SearchHit, type SearchOutcome } from '../search/client';
+// The dialog and its words (in this page's edition) are made by search-dialog.ts, not shipped in every page.
+import { closeButton, dialog, filterBox, form, input, results, say, status, styled } from './search-dialog';
 
 const base = document.documentElement.dataset['base'] ?? '/';
-const dialog = document.getElementById('search-dialog') as HTMLDialogElement;
-const form = document.getElementById('search-form') as HTMLFormElement;
-const input = document.getElementById('search-input') as HTMLInputElement;
-const status = document.getElementById('search-status') as HTMLElement;
-const results = document.getElementById('search-results') as HTMLElement;
-const filterBox = document.getElementById('search-filters') as HTMLElement;
-const closeButton = document.getElementById('search-close') as HTMLButtonElement;
 
 const engine = createSearch({
   bundlePath: `${base}pagefind/`,
@@ -27,11 +22,6 @@ const engine = createSearch({
 });
 const activeFilters = new Set<string>();
 
-/** The UI's words, from the page (so each edition has its own script). */
-const say = (key: string, values: Record<string, string | number> = {}) => {
-  const template = document.querySelector(`#search-strings [data-key="${key}"]`)?.textContent ?? '';
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
-};
 let pushedState = false;
 let latest = 0;
 
@@ -248,7 +238,8 @@ async function renderFilters() {
   filterBox.append(group);
 }
 
-export function openSearch(query?: string) {
+export async function openSearch(query?: string) {
+  await styled; // the dialog's own stylesheet (search-dialog.ts): never shown unstyled
   if (!dialog.open) dialog.showModal();
   if (query !== undefined) input.value = query;
   input.focus();

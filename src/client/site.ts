@@ -3,6 +3,8 @@
  * contents, and the triggers that load search on intent. Search itself (UI, Pagefind,
  * folding data) is a separate chunk imported the first time a reader reaches for it.
  */
+import searchStyles from '../styles/search.css?url';
+
 const root = document.documentElement;
 const dark = matchMedia('(prefers-color-scheme: dark)');
 const $ = (id: string) => document.getElementById(id);
@@ -106,8 +108,15 @@ document.querySelectorAll<HTMLAnchorElement>('[data-edition-switch]').forEach((e
 });
 
 // Search: loaded on intent (pointer on or focus in a search control), opened on click,
-// `/`, Ctrl/⌘+K, or a `?q=` in the address.
-const loadSearch = () => import('./search-ui');
+// `/`, Ctrl/⌘+K, or a `?q=` in the address. The dialog's stylesheet is asked for with the
+// script, not after it: search-ui.ts opens the dialog once it is in (search-dialog.ts, `styled`).
+const loadSearch = () => {
+  if (!$('search-styles'))
+    document.head.append(
+      Object.assign(document.createElement('link'), { id: 'search-styles', rel: 'stylesheet', href: searchStyles }),
+    );
+  return import('./search-ui');
+};
 const openSearch = (query?: string) => void loadSearch().then((ui) => ui.openSearch(query));
 const triggers = document.querySelectorAll<HTMLElement>('#search-button, [data-open-search]');
 triggers.forEach((trigger) => {

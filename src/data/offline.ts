@@ -1,7 +1,8 @@
 /**
  * Offline reading (離線閱讀): the switch, the file names and the words. Traditional only: the
  * Simplified edition converts the footer with the rest of the page, and the build converts the
- * service worker's words (src/integrations/offline.ts).
+ * service worker's words (src/integrations/offline.ts) and the control's messages
+ * (src/integrations/client-scripts.ts).
  */
 
 /**
@@ -23,17 +24,30 @@ export const WEB_MANIFEST_FILE = 'manifest.webmanifest';
 /** Rendered into every page's footer; replaced by the edition's download size once the build knows it. */
 export const SIZE_MARKER = '%OFFLINE_SIZE%';
 
-/** The footer control and what it says while it works ({n}, {total}, {date} are filled in by the script). */
+/** The footer control, in every page (the build replaces SIZE_MARKER with the edition's size). */
 export const OFFLINE_TEXT = {
   heading: '離線閱讀',
   intro: '存一份到這台裝置，沒有網路時也能閱讀與搜尋本站。',
   download: `下載全站供離線閱讀（約 ${SIZE_MARKER}）`,
+  remove: '刪除離線版本',
+} as const;
+
+/**
+ * What the control says while it works, only once it is used or the device holds a copy: built
+ * into src/client/offline-ui.ts in both editions (src/integrations/client-scripts.ts), not into
+ * every page. {n}, {total} and {date} are filled in by the script.
+ */
+export const OFFLINE_MESSAGES = {
   progress: '正在下載：{n}／{total}',
   saved: '已存好離線版本（{date}）：沒有網路時也能開啟每一頁並搜尋。',
   failed: '下載沒有完成，請連上網路後再試一次。',
-  remove: '刪除離線版本',
   removed: '已刪除離線版本。',
+  // Save-Data: a new deploy does not download the copy again by itself (src/offline/sw.ts).
+  outdated:
+    '網站已經更新，這台裝置上的離線版本仍是 {date} 存的舊版。為了節省數據，新版本不會自動下載，需要時可以再下載一次。',
 } as const;
+
+export type OfflineWords = Record<keyof typeof OFFLINE_MESSAGES, string>;
 
 /** The page the service worker answers with, offline, for a page that is not on the device. */
 export const OFFLINE_PAGE_TEXT = {

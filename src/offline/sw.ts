@@ -10,6 +10,11 @@
  * - Each build has its own cache (`VERSION` is a hash of what the build ships). A new worker
  *   fetches the new build of whatever the old cache held (visited pages, downloaded editions);
  *   only if that all arrives does it install, and once the old one lets go it deletes the old caches.
+ * - Save-Data (the browser's `Save-Data: on` header on the pages it asks for, or
+ *   `navigator.connection.saveData`): a new worker downloads nothing by itself. It keeps the old
+ *   build's copy as it is (pages are still network-first, so online readers get the new build) and
+ *   marks each downloaded edition's list `x-outdated`; the 離線閱讀 control then says so and offers
+ *   the download again (src/client/offline-ui.ts).
  */
 /// <reference lib="webworker" />
 export type {};
@@ -29,6 +34,8 @@ const CACHE = PREFIX + VERSION;
 const HASHED = /\/_astro\/|\/pagefind\/(fragment|index|filter)\/|\.pf_meta$/;
 const ASSET = /(?:href|src)="([^"]*\/(?:_astro\/[^"]+|favicon\.svg))"/g;
 const manifestUrl = (edition: string) => `${scope}offline/${edition}.json`;
+/** Kept in the cache while the browser asks to save data, so that the next build's worker knows at install. */
+const SAVE_DATA = `${scope}offline/save-data`;
 
 /** The URL a response is kept under: no query (`?highlight=`, Pagefind's `?ts=`), no fragment. */
 const keyOf = (url: string) => {
@@ -77,7 +84,8 @@ async function download(cache: Cache, edition: string, progress: (n: number, tot
   const { files } = (await listResponse.clone().json()) as { files: string[] };
   let done = 0;
   await each(files, async (file) => {
-    if (!(await cache.match(file))) {
+    // Only content-hashed files are never out of date: a page kept earlier may be an older build's.
+    if (!HASHED.test(file) || !(await cache.match(file))) {
       const response = await fetchInto(cache, file);
       if (!response.ok) throw new Error(`${file}: ${response.status}`);
     }
@@ -146,8 +154,23 @@ async function offlinePage(url: URL): Promise<Response> {
   return new Response(body, { headers });
 }
 
+/** The browser says it saves data (worker-side; Chromium exposes the Network Information API here). */
+const connectionSavesData = () =>
+  (self.navigator as { connection?: { saveData?: boolean } }).connection?.saveData === true;
+
+let savingData: boolean | undefined;
+
+/** Remember whether the reader's browser asks to save data, as the pages it opens say (write only on change). */
+async function noteSaveData(cache: Cache | undefined, request: Request): Promise<void> {
+  const on = request.headers.get('save-data') === 'on' || connectionSavesData();
+  if (!cache || on === savingData) return;
+  savingData = on;
+  await (on ? cache.put(SAVE_DATA, new Response('on')) : cache.delete(SAVE_DATA));
+}
+
 async function networkFirst(request: Request): Promise<Response> {
   const cache = await ownCache();
+  if (request.mode === 'navigate') await noteSaveData(cache, request);
   try {
     // The request itself: a navigation keeps its redirect mode (a followed redirect may not answer it).
     return await fetchInto(cache, request);
@@ -164,12 +187,34 @@ async function cacheFirst(request: Request): Promise<Response> {
   return (await cache?.match(request, { ignoreSearch: true })) ?? fetchInto(cache, request);
 }
 
-/** The new build of everything an older build's cache held; throws (install fails) when offline. */
+/**
+ * Save-Data: an older build's cache copied as it is, nothing fetched; each downloaded edition's
+ * list marked `x-outdated`, so the page can offer the new build instead of fetching it unasked.
+ */
+async function keepAsItIs(old: Cache, cache: Cache): Promise<void> {
+  const lists = EDITIONS.map(([edition]) => manifestUrl(edition));
+  await each(await old.keys(), async (request) => {
+    const response = (await old.match(request))!;
+    if (!lists.includes(new URL(request.url).pathname)) return cache.put(request, response);
+    const headers = new Headers(response.headers);
+    headers.set('x-outdated', '1');
+    await cache.put(request, new Response(await response.blob(), { headers }));
+  });
+}
+
+/**
+ * The new build of everything an older build's cache held; throws (install fails) when offline.
+ * With Save-Data, the older copy as it is instead (keepAsItIs).
+ */
 async function carryOver(): Promise<void> {
   const cache = await caches.open(CACHE);
   for (const name of await caches.keys()) {
     if (!name.startsWith(PREFIX) || name === CACHE) continue;
     const old = await caches.open(name);
+    if (connectionSavesData() || (await old.match(SAVE_DATA))) {
+      await keepAsItIs(old, cache);
+      continue;
+    }
     for (const [edition] of EDITIONS)
       if (await old.match(manifestUrl(edition))) await download(cache, edition, () => {});
     const pages = (await old.keys()).map((request) => request.url).filter((url) => /\/$|\.html$/.test(url));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   FONT_FILE,
   FRAGMENTS_PER_QUERY,
@@ -198,6 +198,13 @@ const pages = await builtPages();
 const allFiles = (readdirSync(dist, { recursive: true }) as string[]).map((file) => file.split('\\').join('/'));
 
 describe('page budgets (brotli, before search)', () => {
+  // `BUDGETS_REPORT=1 npx vitest run tests/build/budgets.test.ts` prints every page's numbers.
+  const report: string[] = [];
+  afterAll(() => {
+    if (process.env['BUDGETS_REPORT'])
+      console.log(['page type requests HTML CSS JS total (KB, brotli)', ...report.sort()].join('\n'));
+  });
+
   it.each(pages)('%s', async (page) => {
     const tree = await loadPage(page);
     const cost = pageCost(page, tree);
@@ -207,6 +214,14 @@ describe('page budgets (brotli, before search)', () => {
     const cssBytes = [...cost.css.values()].reduce((a, b) => a + b, 0);
     const jsBytes = [...cost.js.values()].reduce((a, b) => a + b, 0);
     const total = cost.html + cssBytes + jsBytes;
+    report.push(
+      [
+        page,
+        type,
+        cost.requests.length,
+        ...[cost.html, cssBytes, jsBytes, total].map((bytes) => (bytes / KB).toFixed(2)),
+      ].join(' '),
+    );
     const list = (map: Map<string, number>) => [...map].map(([path, bytes]) => `${path} ${kb(bytes)}`).join(', ');
     if (cost.html > budget.html)
       problems.push(
@@ -252,7 +267,10 @@ describe('no web fonts, no third-party requests', () => {
 });
 
 describe('search loads on intent only, within budget', () => {
-  /** The site's entry scripts (from the home page) and the search chunk(s) they import dynamically. */
+  /**
+   * The site's entry scripts (from the home page) and the search chunk(s) they import dynamically,
+   * with any stylesheet those scripts name (site.ts links the dialog's with the search chunk).
+   */
   async function searchChunks(): Promise<{ entry: string[]; ui: string[] }> {
     const tree = await loadPage('/');
     const entry = closure(
@@ -263,7 +281,14 @@ describe('search loads on intent only, within budget', () => {
     );
     const dynamic = entry.flatMap((path) => imports(path).dynamic).filter((path) => /search/i.test(path));
     const ui = closure(dynamic).filter((path) => !entry.includes(path));
-    return { entry, ui };
+    const stylesheets = [...entry, ...ui].flatMap((path) =>
+      [
+        ...readFileSync(join(dist, path.slice(base.length)), 'utf8').matchAll(
+          /["'`]([^"'`]*\/_astro\/[^"'`]+\.css)["'`]/g,
+        ),
+      ].map((match) => sitePathOf(match[1]!, path)!),
+    );
+    return { entry, ui: [...ui, ...new Set(stylesheets)] };
   }
 
   it('no page loads search code or data up front', async () => {

@@ -2,13 +2,14 @@
  * Offline reading in Chromium, the network cut with Playwright's context.setOffline: a page
  * opened once reloads offline; after 「離線閱讀」 every page of the edition opens and search
  * answers as it does online, in both editions; a new deploy replaces the copy and the old
- * caches; a sub-path build does all this under its path; OFFLINE=0 removes the worker again.
+ * caches; a sub-path build does all this under its path; OFFLINE=0 removes the worker again;
+ * with Save-Data a new deploy downloads nothing by itself and the footer offers the update.
  * The CSP is enforced throughout (openPage reports violations as problems).
  */
 import { readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { EvalQuery } from '../../tools/search/score';
 import { evaluateInBrowser, loadQueries, runQuery } from '../../tools/search/eval';
@@ -63,12 +64,23 @@ const checkForUpdate = (page: Page) =>
 
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 
+/** Paths the service worker fetches from the network, from now on (Playwright reports its requests). */
+function workerRequests(context: BrowserContext): string[] {
+  const paths: string[] = [];
+  context.on('request', (request) => {
+    if (request.serviceWorker()) paths.push(new URL(request.url()).pathname);
+  });
+  return paths;
+}
+
 /** Ask for the edition's copy and wait until the footer says when it was made. */
 async function downloadCopy(page: Page) {
   const get = page.locator('#offline-get');
   await expect(get.textContent()).resolves.toMatch(/（[约約] \d+ KB）/);
   await get.click();
-  await page.locator('#offline-drop').waitFor({ timeout: 30_000 });
+  // Done when the download button gives way to the remove button (which an outdated copy shows too).
+  await get.waitFor({ state: 'hidden', timeout: 30_000 });
+  await page.locator('#offline-drop').waitFor();
   await expect(page.locator('#offline-status').textContent()).resolves.toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
 }
 
@@ -253,10 +265,14 @@ describe('a sub-path deploy, then a changed deploy, then OFFLINE=0', () => {
       await page.goto(`${site}founding/`);
       await expect(page.locator('article').textContent()).resolves.toContain(marker);
       // The new worker installs with the new copy, and takes over once the old one's pages are gone.
+      const fetchedByWorker = workerRequests(context);
       await checkForUpdate(page);
       await expect
         .poll(() => workerStates(page), { timeout: 30_000 })
         .toEqual({ active: 'activated', waiting: 'installed', installing: null });
+      // Without Save-Data it downloaded the edition again by itself: its list, and pages never opened.
+      expect(fetchedByWorker).toContain(`${base}offline/hant.json`);
+      expect(fetchedByWorker).toContain(`${base}timeline/`);
       // Until then the old build's copy is still there, beside the new one.
       await expect(cacheNames(page)).resolves.toEqual([
         `apec ${site} ${firstVersion}`,
@@ -285,6 +301,62 @@ describe('a sub-path deploy, then a changed deploy, then OFFLINE=0', () => {
       await expect(cacheNames(next)).resolves.toEqual([]);
       await expect(next.locator('#offline').count()).resolves.toBe(0);
       expect(outside).toEqual([]);
+    });
+  }, 300_000);
+
+  test('with Save-Data a new deploy downloads nothing by itself: the old copy stays, the footer offers the update', async () => {
+    const site = `${origin}${base}`;
+    const secondVersion = /"([0-9a-f]{16})"/.exec(await readFile(join(project.dir, 'second', 'sw.js'), 'utf8'))?.[1];
+    await deploy('first');
+    await withPage(site, async ({ page, context }) => {
+      // What Chromium sends when the reader's system or browser asks to save data.
+      await context.setExtraHTTPHeaders({ 'Save-Data': 'on' });
+      await page.goto(`${site}founding/`);
+      await workerReady(page);
+      await downloadCopy(page);
+
+      await deploy('second');
+      await page.goto(`${site}founding/`);
+      // Online, the page is the new build's at once (network first), Save-Data or not.
+      await expect(page.locator('article').textContent()).resolves.toContain(marker);
+      const fetchedByWorker = workerRequests(context);
+      await checkForUpdate(page);
+      await expect
+        .poll(() => workerStates(page), { timeout: 30_000 })
+        .toEqual({ active: 'activated', waiting: 'installed', installing: null });
+      // The new worker installed without fetching anything: no list, no page, no search file.
+      expect(fetchedByWorker.filter((path) => path !== `${base}sw.js`)).toEqual([]);
+
+      await page.close();
+      const next = await context.newPage();
+      await next.goto(`${site}aims/`);
+      await workerReady(next);
+      await expect(cacheNames(next)).resolves.toEqual([`apec ${site} ${secondVersion}`]);
+      // The footer says the copy is older than the site, and offers it again.
+      await expect(next.locator('#offline-status').textContent()).resolves.toMatch(
+        /^網站已經更新，這台裝置上的離線版本仍是 \d{4}年\d{1,2}月\d{1,2}日.*存的舊版。/,
+      );
+      await expect(next.locator('#offline-get').isVisible()).resolves.toBe(true);
+      await expect(next.locator('#offline-drop').isVisible()).resolves.toBe(true);
+      // Kept safe: offline, the copy still opens a page never opened, and search still answers.
+      await context.setOffline(true);
+      await next.goto(`${site}structure/`);
+      await expect(next.locator('h1').textContent()).resolves.not.toBe('目前沒有網路連線');
+      await next.keyboard.press('/');
+      await expect(runQuery(next, '坎培拉')).resolves.toContain(`${base}founding/`);
+
+      // Asked for, the update downloads: the new build of a page never opened is there offline.
+      await context.setOffline(false);
+      await next.goto(`${site}aims/`);
+      await next.locator('#offline-get').waitFor();
+      const fetchedWhenAsked = workerRequests(context);
+      await downloadCopy(next);
+      await expect(next.locator('#offline-status').textContent()).resolves.not.toContain('網站已經更新');
+      expect(fetchedWhenAsked).toContain(`${base}offline/hant.json`);
+      expect(fetchedWhenAsked).toContain(`${base}structure/`);
+      await context.setOffline(true);
+      await next.goto(`${site}founding/`);
+      await expect(next.locator('article').textContent()).resolves.toContain(marker);
     });
   }, 300_000);
 });

@@ -114,7 +114,9 @@ export interface PageWeight {
 
 const isServiceWorker = (transfer: Transfer) => /\/sw\.js$/.test(transfer.path.split('?')[0] ?? '');
 
-const isSearchRequest = (transfer: Transfer) => /\/pagefind\/|search-ui|search-data/.test(transfer.path);
+// The search chunk, its data and index, and the dialog's stylesheet (src/styles/search.css → _astro/search.*.css).
+const isSearchRequest = (transfer: Transfer) =>
+  /\/pagefind\/|search-ui|search-data|\/_astro\/search\./.test(transfer.path);
 
 /** Load `path` in a fresh context (empty cache), wait for the network to settle, scroll to the end. */
 export async function measurePage(
