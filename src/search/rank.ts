@@ -302,6 +302,15 @@ export function rank<P extends PageText>(
   const terms = query.terms;
   if (terms.length === 0 || inputs.length === 0) return { ranked: [], partial: false };
   const matches = inputs.map((input) => terms.map((term) => matchTerm(input.page, term)));
+  // A term, not a question: when some page holds the term as typed (in any of its forms), a
+  // page with only its words scattered (經濟 for 經濟體, 支援 … 小組 for 支援小組) does not
+  // match it. The looser matches are for words no page holds together.
+  if (!query.question) {
+    terms.forEach((_, t) => {
+      if (!matches.some((found) => (found[t] as TermOnPage).strength === 1)) return;
+      for (const found of matches) if ((found[t] as TermOnPage).strength < 1) found[t] = NOT_FOUND;
+    });
+  }
   const optional = inputs.map((input) =>
     terms.map((term) => term.optional.filter((alternatives) => occurrences(input.page, alternatives) !== null).length),
   );

@@ -85,6 +85,17 @@ describe('rank', () => {
     expect(none.partial).toBe(true);
     expect(none.ranked.length).toBe(2);
   });
+  it('leaves out pages with only scattered words of a term that other pages hold as typed', () => {
+    const scattered = page('/operation/', '運作方式', [['小組與會議', '各工作由小組負責，會議定期舉行。']]);
+    const all = [...inputs, { page: scattered, pagefind: 0, reference: false }];
+    // 工作小組 as typed on /structure/ and /glossary/: /operation/ has 工作 … 小組 apart.
+    expect(rank(parseQuery('工作小組'), all).ranked.map((entry) => entry.page.url)).toEqual([
+      '/structure/',
+      '/glossary/',
+    ]);
+    // No page holds 會議小組 as typed: the scattered matches are all there is.
+    expect(rank(parseQuery('會議小組'), all).ranked.map((entry) => entry.page.url)).toContain('/operation/');
+  });
   it('gives nothing for a word the site never uses, except in a question where other words remain', () => {
     expect(rank(parseQuery('工作小組 火星'), inputs).ranked).toEqual([]);
     expect(rank(parseQuery('火星'), inputs).ranked).toEqual([]);
