@@ -386,8 +386,10 @@ export function rank<P extends PageText>(
       const w = weight[t] as number;
       if (hit.strength === 0 || w === 0) return;
       coverage += w;
-      // (Latin input is a name in another language: every Chinese form of it counts as typed.)
-      if (hit.primary > 0 || hit.primaryTitle || !hasCjk((terms[t] as ParsedTerm).text)) typedCover += w;
+      // (Latin input is a name in another language: every Chinese form of it counts as typed,
+      // another Latin form does not: APEC for Asia-Pacific Economic Cooperation.)
+      const latin = !hasCjk((terms[t] as ParsedTerm).text);
+      if (hit.primary > 0 || hit.primaryTitle || (latin && hit.needles.some(hasCjk))) typedCover += w;
       // Title and headings: full weight for the form typed (or the site's own), half for an alias.
       if (!titled(t)) {
         // (in neither)
