@@ -309,8 +309,9 @@ async function benchSite(chromePath: string): Promise<SiteReport> {
         await step(`search latency ${path}`, async () => {
           const latency = await measureLatency(browser, proxy.origin, path.slice(1), queries);
           (report.latency ??= []).push({ ...latency, page: path });
+          for (const failure of latency.openFailures) log(`  latency ${path}: retried: ${failure.slice(0, 600)}`);
           log(
-            `  latency ${path}: cold median ${latency.coldMedian.toFixed(0)} ms (next frame ${latency.coldFrameMedian.toFixed(0)}), warm median ${latency.warmMedian.toFixed(0)} ms (next frame ${latency.warmFrameMedian.toFixed(0)}); ${latency.warmWithHits}/${latency.queries} queries with hits`,
+            `  latency ${path}: ${latency.openFailures.length} retried opens; cold median ${latency.coldMedian.toFixed(0)} ms (next frame ${latency.coldFrameMedian.toFixed(0)}), warm median ${latency.warmMedian.toFixed(0)} ms (next frame ${latency.warmFrameMedian.toFixed(0)}); ${latency.warmWithHits}/${latency.queries} queries with hits`,
           );
         });
       }

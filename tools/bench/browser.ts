@@ -304,6 +304,8 @@ export interface SearchLatency {
   /** Queries that found something, of those run warm. */
   warmWithHits: number;
   queries: number;
+  /** Times `/` did not open search (retried in a fresh page), with what the page saw. */
+  openFailures: string[];
 }
 
 export const median = (values: readonly number[]) => {
@@ -315,14 +317,47 @@ export const median = (values: readonly number[]) => {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
-/** A fresh context on `url` with the search dialog open and its input ready. */
+/**
+ * A fresh context on `url` with the search dialog open (by `/`) and its input ready. When the
+ * dialog does not open, the error says what the page saw (errors, failed requests, focus).
+ */
 async function openSearchOn(browser: Browser, url: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-TW' });
   const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'networkidle' });
-  await page.keyboard.press('/');
-  await page.waitForSelector('#search-input', { state: 'visible' });
+  const seen: string[] = [];
+  page.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') seen.push(`console: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => seen.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) seen.push(`navigated: ${frame.url()}`);
+  });
+  try {
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.keyboard.press('/');
+    await page.waitForSelector('#search-input', { state: 'visible', timeout: 15_000 });
+  } catch (error) {
+    const focus = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120)).catch(() => '?');
+    await context.close();
+    throw new Error(
+      `search did not open on ${url}: ${String(error).split('\n')[0]}; focus ${focus}; ${seen.join('; ')}`,
+      { cause: error },
+    );
+  }
   return { context, page };
+}
+
+/** openSearchOn, tried up to three times; each failure is kept for the report. */
+async function openSearchRetrying(browser: Browser, url: string, failures: string[]) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openSearchOn(browser, url);
+    } catch (error) {
+      failures.push(String(error));
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Cold: a fresh context per query, search opened with `/` and the query typed at once. Warm: all queries in one page. */
@@ -334,8 +369,9 @@ export async function measureLatency(
 ): Promise<SearchLatency> {
   const coldMs: number[] = [];
   const coldFrameMs: number[] = [];
+  const openFailures: string[] = [];
   for (const query of queries) {
-    const { context, page } = await openSearchOn(browser, new URL(path, origin).href);
+    const { context, page } = await openSearchRetrying(browser, new URL(path, origin).href, openFailures);
     try {
       // Typed at once: the first query also waits for whatever search still has to load.
       const { ms, frameMs } = await timeQuery(page, query, false);
@@ -348,7 +384,7 @@ export async function measureLatency(
   const warmMs: number[] = [];
   const warmFrameMs: number[] = [];
   let warmWithHits = 0;
-  const { context, page } = await openSearchOn(browser, new URL(path, origin).href);
+  const { context, page } = await openSearchRetrying(browser, new URL(path, origin).href, openFailures);
   try {
     await timeQuery(page, queries[0] ?? 'APEC'); // warm the engine up
     for (const query of queries) {
@@ -369,5 +405,6 @@ export async function measureLatency(
     warmFrameMedian: median(warmFrameMs),
     warmWithHits,
     queries: queries.length,
+    openFailures,
   };
 }
