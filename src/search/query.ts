@@ -119,6 +119,10 @@ export interface ParsedQuery {
    * ends in a question mark. Its content words may then be partly missing from the site.
    */
   question: boolean;
+  /** The query as the reader wrote it, how-often phrases read as pages write them (questionReading). */
+  reading?: string | undefined;
+  /** The question asks why or how (ASKING). */
+  asks?: 'why' | 'how' | undefined;
 }
 
 export const MAX_QUERY_CHARS = 200;
@@ -422,6 +426,31 @@ const FREQUENCY_PHRASES: readonly string[] = [
   ...'一年幾次 一年几次 開幾次 开几次 多常'.split(' '),
 ].sort((a, b) => b.length - a.length);
 const FREQUENCY_WORD = '每年';
+/**
+ * How often a meeting is held (「多久開一次會」「一年開幾次會」): 每年 and the verb, which pages
+ * write as 開會, 舉行 or 召開 (SAME_WORDS), together (「每年舉行一次」).
+ */
+const MEETING_FREQUENCY_PHRASES: readonly string[] = [
+  ...'多久開一次會 多久开一次会 多久開會 多久开会 一年開幾次會 一年开几次会 每年開幾次會 每年开几次会 開幾次會 开几次会'.split(
+    ' ',
+  ),
+].sort((a, b) => b.length - a.length);
+const MEETING_FREQUENCY = `${FREQUENCY_WORD}開會`;
+
+/** Question words asking why or how, both scripts: a heading asking the same may answer. */
+export const ASKING: Readonly<Record<'why' | 'how', RegExp>> = {
+  why: /為什麼|为什么|為甚麼|为甚么|為何|为何/u,
+  how: /如何|怎麼|怎么|怎樣|怎样/u,
+};
+
+/** The reader's words with how-often phrases replaced by what pages write (for "typed together"). */
+export function questionReading(normalized: string): string {
+  let text = normalized;
+  // (The subject before a how-often phrase is not typed next to 每年: a '/' keeps them apart.)
+  for (const phrase of MEETING_FREQUENCY_PHRASES) text = text.split(phrase).join(`/${MEETING_FREQUENCY}`);
+  for (const phrase of FREQUENCY_PHRASES) text = text.split(phrase).join(`/${FREQUENCY_WORD}`);
+  return text;
+}
 
 /**
  * Everyday words readers put in questions and the written forms pages use for them (first =
@@ -432,6 +461,8 @@ const SAME_WORDS: readonly (readonly string[])[] = [
   ['第一届', '第一次', '首屆', '首次', '首度'],
   ['參加', '參與'],
   ['参加', '參與', '參加'],
+  ['開會', '舉行', '召開'],
+  ['开会', '開會', '舉行', '召開'],
 ];
 
 /** Single-character particles and function words: dropped when they stand alone. */
@@ -449,6 +480,13 @@ export function questionPieces(term: string): { pieces: string[]; cut: boolean }
   if (!hasCjk(term)) return { pieces: [term], cut: false };
   let pieces = [term];
   let cut = false;
+  for (const phrase of MEETING_FREQUENCY_PHRASES) {
+    if (!pieces.some((piece) => piece.includes(phrase))) continue;
+    cut = true;
+    pieces = pieces.flatMap((piece) =>
+      piece.split(phrase).flatMap((part, at) => (at === 0 ? [part] : [MEETING_FREQUENCY, part])),
+    );
+  }
   for (const phrase of FREQUENCY_PHRASES) {
     if (!pieces.some((piece) => piece.includes(phrase))) continue;
     cut = true;
@@ -653,7 +691,14 @@ export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA): ParsedQ
   if (question) {
     for (const term of terms) term.weak = !term.quoted && HAN.test(term.text) && Array.from(term.text).length === 1;
   }
-  return { normalized, terms, question };
+  const asks = !question
+    ? undefined
+    : ASKING.why.test(normalized)
+      ? 'why'
+      : ASKING.how.test(normalized)
+        ? 'how'
+        : undefined;
+  return { normalized, terms, question, reading: question ? questionReading(normalized) : normalized, asks };
 }
 
 /* ------------------------------------------------------------------ suggestions */

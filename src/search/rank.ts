@@ -9,14 +9,19 @@
  * Ranking, in order of weight:
  * 1. coverage: the share of the query's content words a page contains, each word weighted by
  *    how rare it is on the site (a word on every page says little). Pages with every word are
- *    full matches; only when there are none are partial matches shown (and labelled so).
+ *    full matches; only when there are none are partial matches shown (and labelled so). In a
+ *    term query (not a question), a page with only the term's words scattered does not match
+ *    when other pages hold the term as typed.
  * 2. an exact title or heading match of any form of the query puts that page first;
- * 3. words in the title or a heading outweigh words in the body, and words together in one
- *    section outweigh words scattered over the page;
+ * 3. words in the title or a heading outweigh words in the body (a word on every page, such
+ *    as APEC, does not count there when the query has words that say more), and words together
+ *    in one section outweigh words scattered over the page; in a question, words the reader
+ *    typed next to each other count when a page has them together (more in a heading), and a
+ *    heading asking the reader's why or how about a query word counts as a heading match;
  * 4. reference pages (glossary, sources, timeline: `isReference`) count for less unless the
  *    query names them (a word of the query in their title, or an exact heading match).
  */
-import { findAll, hasCjk, lowerSameLength, markText, type ParsedQuery, type ParsedTerm } from './query';
+import { ASKING, findAll, hasCjk, lowerSameLength, markText, type ParsedQuery, type ParsedTerm } from './query';
 
 export interface PageText {
   url: string;
@@ -302,6 +307,15 @@ export function rank<P extends PageText>(
   const terms = query.terms;
   if (terms.length === 0 || inputs.length === 0) return { ranked: [], partial: false };
   const matches = inputs.map((input) => terms.map((term) => matchTerm(input.page, term)));
+  // A term, not a question: when some page holds the term as typed (in any of its forms), a
+  // page with only its words scattered (經濟 for 經濟體, 支援 … 小組 for 支援小組) does not
+  // match it. The looser matches are for words no page holds together.
+  if (!query.question) {
+    terms.forEach((_, t) => {
+      if (!matches.some((found) => (found[t] as TermOnPage).strength === 1)) return;
+      for (const found of matches) if ((found[t] as TermOnPage).strength < 1) found[t] = NOT_FOUND;
+    });
+  }
   const optional = inputs.map((input) =>
     terms.map((term) => term.optional.filter((alternatives) => occurrences(input.page, alternatives) !== null).length),
   );
@@ -328,6 +342,22 @@ export function rank<P extends PageText>(
   });
   const total = terms.reduce((sum, _, t) => sum + (required[t] ? (idf[t] as number) : 0), 0);
   const weight = idf.map((w, t) => (required[t] ? w / total : 0));
+  // A word on every page (APEC on this site) in a title or heading says nothing about which
+  // page answers, when the query has words that do.
+  const everywhere = df.map((n) => n >= pages);
+  const telling = terms.some((_, t) => required[t] && !everywhere[t]);
+  const titled = (t: number) => !(telling && everywhere[t]);
+  // Words the reader typed next to each other (創始成員, 第一次部長級會議), as pairs of terms.
+  // (Spaces do not part words; punctuation does.)
+  const typed = lowerSameLength(query.reading ?? query.normalized).replace(/\s+/gu, '');
+  const adjacent = terms
+    .map((_, t) => t)
+    .filter((t) => {
+      const a = terms[t] as ParsedTerm;
+      const b = terms[t + 1];
+      if (b === undefined || !required[t] || !required[t + 1] || !titled(t) || !titled(t + 1)) return false;
+      return typed.includes(`${bare(a.text)}${bare(b.text)}`);
+    });
   const whole = terms.length === 1 || !query.question ? new Set(wholeForms(query).map(bare)) : new Set<string>();
   const parts = new Set(
     terms
@@ -361,10 +391,14 @@ export function rank<P extends PageText>(
       const w = weight[t] as number;
       if (hit.strength === 0 || w === 0) return;
       coverage += w;
-      // (Latin input is a name in another language: every Chinese form of it counts as typed.)
-      if (hit.primary > 0 || hit.primaryTitle || !hasCjk((terms[t] as ParsedTerm).text)) typedCover += w;
+      // (Latin input is a name in another language: every Chinese form of it counts as typed,
+      // another Latin form does not: APEC for Asia-Pacific Economic Cooperation.)
+      const latin = !hasCjk((terms[t] as ParsedTerm).text);
+      if (hit.primary > 0 || hit.primaryTitle || (latin && hit.needles.some(hasCjk))) typedCover += w;
       // Title and headings: full weight for the form typed (or the site's own), half for an alias.
-      if (hit.inTitle) titleCover += w * hit.strength * (hit.primaryTitle ? 1 : 0.5);
+      if (!titled(t)) {
+        // (in neither)
+      } else if (hit.inTitle) titleCover += w * hit.strength * (hit.primaryTitle ? 1 : 0.5);
       else if (hit.headings.size > 0) headingCover += w * hit.strength * (hit.primaryHeading ? 1 : 0.5);
       const body = hit.positions.filter((at) => !isFurtherReading(sections[sectionAt(sections, at)])).length;
       if (hit.phrase) phrase += w;
@@ -403,7 +437,39 @@ export function rank<P extends PageText>(
     const wordHeading = sections.some(
       (section, index) => index > 0 && !isFurtherReading(section) && parts.has(bare(section.title)),
     );
+    // A heading asking the reader's why or how about one of the query's words (為何稱為「經濟體」).
+    const asking = query.asks ? ASKING[query.asks] : undefined;
+    const asksHeading =
+      !!asking &&
+      sections.some(
+        (section, index) =>
+          index > 0 &&
+          !isFurtherReading(section) &&
+          asking.test(section.title) &&
+          terms.some((_, t) => weight[t] !== 0 && titled(t) && (found[t] as TermOnPage).headings.has(index)),
+      );
     const optionalHits = (optional[p] as number[]).reduce((sum, n) => sum + n, 0);
+    // The reader's adjacent words together on the page, in any of their forms (首屆部長級會議).
+    const { lower } = prepare(input.page);
+    let together = 0;
+    for (const t of adjacent) {
+      const first = found[t] as TermOnPage;
+      const second = found[t + 1] as TermOnPage;
+      const at: number[] = [];
+      for (const a of first.needles)
+        for (const b of second.needles)
+          for (const joined of [a + b, `${a} ${b}`]) at.push(...findAll(lower, joined.toLowerCase(), 20));
+      const body = at.filter((position) => !isFurtherReading(sections[sectionAt(sections, position)]));
+      if (body.length === 0) continue;
+      // More often together counts for more (up to twice); together in a heading, twice more.
+      const pair = (weight[t] as number) + (weight[t + 1] as number);
+      together += pair * Math.min(2, 1 + Math.log2(body.length) / 2);
+      const inHeading = body.some((position) => {
+        const section = sections[sectionAt(sections, position)] as Section;
+        return section.id !== '' && position < section.bodyStart;
+      });
+      if (inHeading) together += 2 * pair;
+    }
     let score =
       10 * coverage +
       6 * titleCover +
@@ -411,8 +477,9 @@ export function rank<P extends PageText>(
       BEST_SECTION * bestCover +
       0.6 * frequency +
       2 * phrase +
+      2 * together +
       0.3 * Math.min(optionalHits, 3) +
-      (exactTitle || exactHeading ? 30 : wordHeading ? 4 : 0) +
+      (exactTitle || exactHeading ? 30 : wordHeading || asksHeading ? 4 : 0) +
       0.2 * input.pagefind;
     // A reference page lists everything; it comes after the page that explains, unless named.
     if (input.reference && !(titleCover > 0 || exactHeading || exactTitle)) score *= 0.45;

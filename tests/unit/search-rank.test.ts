@@ -44,8 +44,17 @@ describe('questions', () => {
     expect(questionPieces('亚太经合组织是什么时候成立的')).toEqual({ pieces: ['亚太经合组织', '成立'], cut: true });
     expect(questionPieces('秘書處在哪裡').pieces).toEqual(['秘書處']);
     expect(questionPieces('有什麼不同').pieces).toEqual(['不同']);
-    // How often: the pages say 每年 (「每年舉行一次」), so the question asks for that word.
-    expect(questionPieces('多久開一次會').pieces).toEqual(['每年', '會']);
+    // How often: the pages say 每年 (「每年舉行一次」), so the question asks for that word;
+    // how often a meeting is held, for 每年 and the verb (開會, or as pages write it, 舉行).
+    expect(questionPieces('多久開一次會').pieces).toEqual(['每年開會']);
+    expect(questionPieces('多久一次').pieces).toEqual(['每年']);
+    const meeting = parseQuery('APEC 多久開一次會');
+    expect(meeting.terms.map((term) => term.text)).toEqual(['apec', '每年', '開會']);
+    expect(meeting.terms[2]?.alternatives).toContain('舉行');
+    // Typed together: 每年開會 (the subject before the how-often phrase is not).
+    expect(meeting.reading).toBe('apec /每年開會');
+    expect(parseQuery('APEC 為什麼叫經濟體').asks).toBe('why');
+    expect(parseQuery('APEC 怎麼做決定').asks).toBe('how');
     expect(questionPieces('资深官员会议一年开几次').pieces).toEqual(['资深官员会议', '每年']);
     expect(questionPieces('坎培拉')).toEqual({ pieces: ['坎培拉'], cut: false });
   });
@@ -101,6 +110,34 @@ describe('rank', () => {
     const none = rank(parseQuery('工作小組 設在'), [inputs[1]!, inputs[2]!]);
     expect(none.partial).toBe(true);
     expect(none.ranked.length).toBe(2);
+  });
+  it('leaves out pages with only scattered words of a term that other pages hold as typed', () => {
+    const scattered = page('/operation/', '運作方式', [['小組與會議', '各工作由小組負責，會議定期舉行。']]);
+    const all = [...inputs, { page: scattered, pagefind: 0, reference: false }];
+    // 工作小組 as typed on /structure/ and /glossary/: /operation/ has 工作 … 小組 apart.
+    expect(rank(parseQuery('工作小組'), all).ranked.map((entry) => entry.page.url)).toEqual([
+      '/structure/',
+      '/glossary/',
+    ]);
+    // No page holds 會議小組 as typed: the scattered matches are all there is.
+    expect(rank(parseQuery('會議小組'), all).ranked.map((entry) => entry.page.url)).toContain('/operation/');
+  });
+  it('in a question, puts first the page with the words typed together, and a heading asking the same why', () => {
+    const founding = page('/founding/', '成立與背景', [
+      ['12 個創始成員', '1989 年的 12 個創始成員包括澳洲、汶萊與日本。'],
+      ['霍克的演說', '霍克提議成立新的經濟論壇。'],
+    ]);
+    const members = page('/members/', '成員經濟體', [
+      ['成員一覽', '下表列出成員經濟體，創始的 12 個成員以圓點標示；創始成員之外的成員分批加入。成員的名稱各有不同。'],
+      ['為何稱為「經濟體」', '加入的條件是構成一個獨立的經濟體，而不是主權國家。'],
+    ]);
+    const overview = page('/overview/', '概覽', [
+      ['成員', 'APEC 稱成員為「經濟體」而不是「國家」，成員經濟體共 21 個。'],
+    ]);
+    const inputs = [founding, members, overview].map((p) => ({ page: p, pagefind: 0, reference: false }));
+    const first = (q: string) => rank(parseQuery(q), inputs).ranked[0]?.page.url;
+    expect(first('哪些經濟體是創始成員')).toBe('/founding/');
+    expect(first('為什麼叫經濟體不叫國家')).toBe('/members/');
   });
   it('gives nothing for a word the site never uses, except in a question where other words remain', () => {
     expect(rank(parseQuery('工作小組 火星'), inputs).ranked).toEqual([]);

@@ -141,6 +141,7 @@ if (isRunAsScript(import.meta.url)) {
         console.log(
           `  ${result.group}: ${failure.q} → expected ${failure.expected.join(' ')}; got ${failure.got.join(' ') || 'nothing'}`,
         );
+      for (const extra of result.extras) console.log(`  ${result.group}: ${extra.q} → also ${extra.got.join(' ')}`);
     }
     report[path] = { queries: results };
     for (const name of ['questions', 'navigational'] as const) {

@@ -31,6 +31,8 @@ export interface GroupResult {
   recallAt5: number;
   precision: number;
   failures: EvalFailure[];
+  /** Queries that returned pages they should not (what lowers precision), with those pages. */
+  extras: EvalFailure[];
 }
 
 /** Reduces a result URL to its path (`https://x/founding/?highlight=a#h` → `/founding/`). */
@@ -66,9 +68,12 @@ export async function evaluate(run: (q: string) => Promise<string[]>, queries: Q
     let precisionSum = 0;
     let precisionCount = 0;
     const failures: EvalFailure[] = [];
+    const extras: EvalFailure[] = [];
     for (const { q, expect } of list) {
       const got = await pagesFound(run, q);
       const expected = expect.map(pagePath);
+      const extra = got.filter((page) => !expected.includes(page));
+      if (expected.length > 0 && extra.length > 0) extras.push({ q, expected, got: extra });
       const top5 = got.slice(0, 5);
       if (expected.length === 0) {
         precisionSum += got.length === 0 ? 1 : 0;
@@ -92,6 +97,7 @@ export async function evaluate(run: (q: string) => Promise<string[]>, queries: Q
       recallAt5: round(recallCount ? recallSum / recallCount : 1),
       precision: round(precisionCount ? precisionSum / precisionCount : 1),
       failures,
+      extras,
     });
   }
   return results;
