@@ -15,6 +15,13 @@
  *   build's copy as it is (pages are still network-first, so online readers get the new build) and
  *   marks each downloaded edition's list `x-outdated`; the 離線閱讀 control then says so and offers
  *   the download again (src/client/offline-ui.ts).
+ * - While an edition's copy is kept, the search bundle's files whose names do not change with
+ *   their content (Pagefind's loader, entry, wasm, our search-data.json: `pagefind/` but not
+ *   HASHED) are written only by `download`: network first still answers online readers, but what
+ *   arrives is not kept. Those files name the build's hashed fragments and index; a newer build's
+ *   copy beside an older build's fragments (Save-Data's kept copy, or an old worker still
+ *   answering after a deploy) would make offline search miss pages. Kept as a whole, the copy
+ *   answers offline as its own build did until the reader updates it.
  */
 /// <reference lib="webworker" />
 export type {};
@@ -32,6 +39,8 @@ const scope = new URL(self.registration.scope).pathname;
 const PREFIX = `apec ${self.registration.scope} `;
 const CACHE = PREFIX + VERSION;
 const HASHED = /\/_astro\/|\/pagefind\/(fragment|index|filter)\/|\.pf_meta$/;
+/** Files of the search bundle that name other files by hash: kept only with the copy they belong to. */
+const SEARCH_BUNDLE = /\/pagefind\//;
 const ASSET = /(?:href|src)="([^"]*\/(?:_astro\/[^"]+|favicon\.svg))"/g;
 const manifestUrl = (edition: string) => `${scope}offline/${edition}.json`;
 /** Kept in the cache while the browser asks to save data, so that the next build's worker knows at install. */
@@ -168,12 +177,21 @@ async function noteSaveData(cache: Cache | undefined, request: Request): Promise
   await (on ? cache.put(SAVE_DATA, new Response('on')) : cache.delete(SAVE_DATA));
 }
 
+/** Some edition's copy is kept in `cache` (its list is there). */
+async function holdsCopy(cache: Cache): Promise<boolean> {
+  for (const [edition] of EDITIONS) if (await cache.match(manifestUrl(edition))) return true;
+  return false;
+}
+
 async function networkFirst(request: Request): Promise<Response> {
   const cache = await ownCache();
   if (request.mode === 'navigate') await noteSaveData(cache, request);
+  // A kept copy's search files change only with the whole copy (see the header).
+  const keepInto =
+    cache && SEARCH_BUNDLE.test(new URL(request.url).pathname) && (await holdsCopy(cache)) ? undefined : cache;
   try {
     // The request itself: a navigation keeps its redirect mode (a followed redirect may not answer it).
-    return await fetchInto(cache, request);
+    return await fetchInto(keepInto, request);
   } catch (error) {
     const kept = await cache?.match(request, { ignoreSearch: true });
     if (kept) return kept;
