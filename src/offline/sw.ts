@@ -6,7 +6,10 @@
  *   what arrives is kept, and the copy is used only when the network fails.
  * - Content-hashed files (`_astro/`, Pagefind's index, fragments, filters and .pf_meta): cache first.
  * - Nothing is fetched ahead until the page asks (`{ get: 'hant' }` from 「離線閱讀」), except the
- *   pages open when the worker first starts, taken from the browser's own HTTP cache.
+ *   pages open when the worker first starts, taken from the browser's own HTTP cache only
+ *   (`only-if-cached`: what is not there yet, such as a favicon still loading, is left out). The
+ *   worker starts right after load; a fetch of its own that reached the network would be a second
+ *   request for a file the page is loading (the budget test once saw favicon.svg twice).
  * - Each build has its own cache (`VERSION` is a hash of what the build ships). A new worker
  *   fetches the new build of whatever the old cache held (visited pages, downloaded editions);
  *   only if that all arrives does it install, and once the old one lets go it deletes the old caches.
@@ -67,13 +70,21 @@ async function fetchInto(cache: Cache | undefined, request: Request | string, in
   return response;
 }
 
-/** Keep a page and the stylesheet and scripts it links (fetched only when not kept already). */
+/** Only what the browser's HTTP cache holds; a miss fails without a request. */
+const FROM_HTTP_CACHE: RequestInit = { cache: 'only-if-cached', mode: 'same-origin' };
+
+/**
+ * Keep a page and the stylesheet and scripts it links (fetched only when not kept already).
+ * From the HTTP cache (FROM_HTTP_CACHE), an asset not there is skipped rather than failing the page.
+ */
 async function keepPage(cache: Cache, url: string, init?: RequestInit): Promise<void> {
   const response = await fetchInto(cache, url, init);
   if (!keepable(response) || !response.headers.get('content-type')?.includes('html')) return;
   for (const [, asset] of (await response.text()).matchAll(ASSET)) {
     const assetUrl = new URL(asset!, url).href;
-    if (!(await cache.match(assetUrl))) await fetchInto(cache, assetUrl, init);
+    if (await cache.match(assetUrl)) continue;
+    const kept = fetchInto(cache, assetUrl, init);
+    await (init === FROM_HTTP_CACHE ? kept.catch(() => undefined) : kept);
   }
 }
 
@@ -261,10 +272,11 @@ if (KILL_SWITCH) {
       (async () => {
         for (const name of await caches.keys())
           if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
-        // Pages opened before any worker ran: keep them too, from the browser's HTTP cache.
+        // Pages opened before any worker ran: keep them too, from the browser's HTTP cache only.
         const cache = await caches.open(CACHE);
         for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
-          if (!(await cache.match(keyOf(client.url)))) await keepPage(cache, client.url, { cache: 'force-cache' });
+          if (!(await cache.match(keyOf(client.url))))
+            await keepPage(cache, client.url, FROM_HTTP_CACHE).catch(() => undefined);
         }
       })(),
     ),
