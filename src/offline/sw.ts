@@ -6,7 +6,10 @@
  *   what arrives is kept, and the copy is used only when the network fails.
  * - Content-hashed files (`_astro/`, Pagefind's index, fragments, filters and .pf_meta): cache first.
  * - Nothing is fetched ahead until the page asks (`{ get: 'hant' }` from 「離線閱讀」), except the
- *   pages open when the worker first starts, taken from the browser's own HTTP cache.
+ *   pages open when the worker first starts, taken from the browser's own HTTP cache only
+ *   (`only-if-cached`: what is not there yet, such as a favicon still loading, is left out). The
+ *   worker starts right after load; a fetch of its own that reached the network would be a second
+ *   request for a file the page is loading (the budget test once saw favicon.svg twice).
  * - Each build has its own cache (`VERSION` is a hash of what the build ships). A new worker
  *   fetches the new build of whatever the old cache held (visited pages, downloaded editions);
  *   only if that all arrives does it install, and once the old one lets go it deletes the old caches.
@@ -15,6 +18,13 @@
  *   build's copy as it is (pages are still network-first, so online readers get the new build) and
  *   marks each downloaded edition's list `x-outdated`; the 離線閱讀 control then says so and offers
  *   the download again (src/client/offline-ui.ts).
+ * - While an edition's copy is kept, the search bundle's files whose names do not change with
+ *   their content (Pagefind's loader, entry, wasm, our search-data.json: `pagefind/` but not
+ *   HASHED) are written only by `download`: network first still answers online readers, but what
+ *   arrives is not kept. Those files name the build's hashed fragments and index; a newer build's
+ *   copy beside an older build's fragments (Save-Data's kept copy, or an old worker still
+ *   answering after a deploy) would make offline search miss pages. Kept as a whole, the copy
+ *   answers offline as its own build did until the reader updates it.
  */
 /// <reference lib="webworker" />
 export type {};
@@ -32,6 +42,8 @@ const scope = new URL(self.registration.scope).pathname;
 const PREFIX = `apec ${self.registration.scope} `;
 const CACHE = PREFIX + VERSION;
 const HASHED = /\/_astro\/|\/pagefind\/(fragment|index|filter)\/|\.pf_meta$/;
+/** Files of the search bundle that name other files by hash: kept only with the copy they belong to. */
+const SEARCH_BUNDLE = /\/pagefind\//;
 const ASSET = /(?:href|src)="([^"]*\/(?:_astro\/[^"]+|favicon\.svg))"/g;
 const manifestUrl = (edition: string) => `${scope}offline/${edition}.json`;
 /** Kept in the cache while the browser asks to save data, so that the next build's worker knows at install. */
@@ -58,13 +70,21 @@ async function fetchInto(cache: Cache | undefined, request: Request | string, in
   return response;
 }
 
-/** Keep a page and the stylesheet and scripts it links (fetched only when not kept already). */
+/** Only what the browser's HTTP cache holds; a miss fails without a request. */
+const FROM_HTTP_CACHE: RequestInit = { cache: 'only-if-cached', mode: 'same-origin' };
+
+/**
+ * Keep a page and the stylesheet and scripts it links (fetched only when not kept already).
+ * From the HTTP cache (FROM_HTTP_CACHE), an asset not there is skipped rather than failing the page.
+ */
 async function keepPage(cache: Cache, url: string, init?: RequestInit): Promise<void> {
   const response = await fetchInto(cache, url, init);
   if (!keepable(response) || !response.headers.get('content-type')?.includes('html')) return;
   for (const [, asset] of (await response.text()).matchAll(ASSET)) {
     const assetUrl = new URL(asset!, url).href;
-    if (!(await cache.match(assetUrl))) await fetchInto(cache, assetUrl, init);
+    if (await cache.match(assetUrl)) continue;
+    const kept = fetchInto(cache, assetUrl, init);
+    await (init === FROM_HTTP_CACHE ? kept.catch(() => undefined) : kept);
   }
 }
 
@@ -168,12 +188,21 @@ async function noteSaveData(cache: Cache | undefined, request: Request): Promise
   await (on ? cache.put(SAVE_DATA, new Response('on')) : cache.delete(SAVE_DATA));
 }
 
+/** Some edition's copy is kept in `cache` (its list is there). */
+async function holdsCopy(cache: Cache): Promise<boolean> {
+  for (const [edition] of EDITIONS) if (await cache.match(manifestUrl(edition))) return true;
+  return false;
+}
+
 async function networkFirst(request: Request): Promise<Response> {
   const cache = await ownCache();
   if (request.mode === 'navigate') await noteSaveData(cache, request);
+  // A kept copy's search files change only with the whole copy (see the header).
+  const keepInto =
+    cache && SEARCH_BUNDLE.test(new URL(request.url).pathname) && (await holdsCopy(cache)) ? undefined : cache;
   try {
     // The request itself: a navigation keeps its redirect mode (a followed redirect may not answer it).
-    return await fetchInto(cache, request);
+    return await fetchInto(keepInto, request);
   } catch (error) {
     const kept = await cache?.match(request, { ignoreSearch: true });
     if (kept) return kept;
@@ -243,10 +272,11 @@ if (KILL_SWITCH) {
       (async () => {
         for (const name of await caches.keys())
           if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
-        // Pages opened before any worker ran: keep them too, from the browser's HTTP cache.
+        // Pages opened before any worker ran: keep them too, from the browser's HTTP cache only.
         const cache = await caches.open(CACHE);
         for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
-          if (!(await cache.match(keyOf(client.url)))) await keepPage(cache, client.url, { cache: 'force-cache' });
+          if (!(await cache.match(keyOf(client.url))))
+            await keepPage(cache, client.url, FROM_HTTP_CACHE).catch(() => undefined);
         }
       })(),
     ),

@@ -8,7 +8,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { BUDGET_QUERIES, KB, PAGE_BUDGETS, SEARCH_BUDGET, pageTypeOf } from '../../src/budgets';
-import { classify, countingProxy, measurePage, measureSearch, type Transfer } from '../../tools/bench/browser';
+import {
+  classify,
+  countingProxy,
+  measurePage,
+  measureSearch,
+  recorder,
+  type Transfer,
+} from '../../tools/bench/browser';
 import { launch } from '../support/browser';
 import { builtPages, contentPages } from '../build/helpers';
 
@@ -59,6 +66,32 @@ describe('before search (transferred, brotli)', () => {
     }
     expect(problems).toEqual([]);
   });
+});
+
+test("the service worker, starting after load, asks the network for nothing of the open page's", async () => {
+  // The page's own favicon request made late, as under load: the worker has started by then and
+  // keeps the open page from the HTTP cache only, so the server still sees each file once.
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.route('**/favicon.svg', async (route) => {
+      await new Promise((done) => setTimeout(done, 700));
+      await route.continue();
+    });
+    const rec = recorder(proxy.list);
+    await page.goto(proxy.origin, { waitUntil: 'networkidle' });
+    await page.waitForFunction(
+      async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
+    );
+    await page.waitForLoadState('networkidle');
+    const paths = rec.since().map((t) => t.path);
+    expect(paths.filter((path) => path === '/favicon.svg')).toHaveLength(1);
+    expect(paths.filter((path) => path !== '/sw.js').length).toBeLessThanOrEqual(
+      PAGE_BUDGETS[pageTypeOf('/')].requests,
+    );
+  } finally {
+    await context.close();
+  }
 });
 
 describe('search, from intent to the first results', () => {

@@ -359,4 +359,45 @@ describe('a sub-path deploy, then a changed deploy, then OFFLINE=0', () => {
       await expect(next.locator('article').textContent()).resolves.toContain(marker);
     });
   }, 300_000);
+
+  test('with Save-Data, searching the new deploy online leaves the kept copy whole: offline search answers as before', async () => {
+    const site = `${origin}${base}`;
+    const query = '坎培拉';
+    await deploy('first');
+    await withPage(site, async ({ page, context }) => {
+      await context.setExtraHTTPHeaders({ 'Save-Data': 'on' });
+      await page.goto(`${site}overview/`);
+      await workerReady(page);
+      await downloadCopy(page);
+      // What the old build's copy answers offline (the changed page among the results).
+      await context.setOffline(true);
+      await page.goto(`${site}overview/`);
+      await page.keyboard.press('/');
+      const before = await runQuery(page, query);
+      expect(before).toContain(`${base}founding/`);
+
+      // A changed deploy; with Save-Data the new worker keeps the old copy as it is.
+      await deploy('second');
+      await context.setOffline(false);
+      await page.goto(`${site}founding/`);
+      await checkForUpdate(page);
+      await expect
+        .poll(() => workerStates(page), { timeout: 30_000 })
+        .toEqual({ active: 'activated', waiting: 'installed', installing: null });
+      await page.close();
+      const next = await context.newPage();
+      // Online, in the other edition: the new build's search data answers (and its fragments of
+      // this edition arrive); none of it may mix into the Traditional copy.
+      await next.goto(`${site}zh-hans/aims/`);
+      await workerReady(next);
+      await next.keyboard.press('/');
+      await expect(runQuery(next, query)).resolves.toContain(`${base}zh-hans/founding/`);
+
+      await context.setOffline(true);
+      await next.goto(`${site}overview/`);
+      await expect.poll(() => next.locator('#offline-status').textContent()).toMatch(/^網站已經更新/);
+      await next.keyboard.press('/');
+      await expect(runQuery(next, query)).resolves.toEqual(before);
+    });
+  }, 300_000);
 });
