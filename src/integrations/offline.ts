@@ -5,7 +5,8 @@
  *    `_astro/` file, what its search needs, icons and web app manifest) and its size, which
  *    replaces SIZE_MARKER in that edition's pages;
  * 2. `sw.js`, bundled from src/offline/sw.ts with the build's version: a hash of every file
- *    the build ships, so a build that changes nothing keeps the same worker byte for byte.
+ *    the build ships and of the worker's own code, so a build that changes nothing keeps the
+ *    same worker byte for byte, and a changed worker gets new caches.
  *
  * With `OFFLINE=0`, only `sw.js` is written, as a kill switch for workers installed earlier.
  */
@@ -166,8 +167,10 @@ export function offlineIntegration(): AstroIntegration {
         for (const [id, list] of lists) {
           await writeFile(join(outDir, OFFLINE_DIR, `${id}.json`), `${JSON.stringify(list)}\n`);
         }
-        // The version: every shipped file's path and content (the worker itself aside).
+        // The version: every shipped file's path and content, and the worker's own code (built once
+        // without a version), so a new worker also gets its own caches.
         const hash = createHash('sha256');
+        hash.update(`${SERVICE_WORKER_FILE}\0${await buildWorker({ version: '', killSwitch: false })}\n`);
         for (const file of [...files, ...editionIds.map((id) => `${OFFLINE_DIR}/${id}.json`)].sort()) {
           if (file === SERVICE_WORKER_FILE) continue;
           const content = await readFile(join(outDir, file));
