@@ -343,6 +343,17 @@ function icuWords(text: string): string[] {
 }
 
 /**
+ * The length of the longest alias key (glossary form) starting at character `i` of `canonChars`,
+ * at least `min` characters long; 0 when there is none.
+ */
+function aliasKeyLengthAt(canonChars: string[], i: number, min: number, maxCjkKey: number, data: SearchData): number {
+  for (let len = Math.min(maxCjkKey, canonChars.length - i); len >= min; len--) {
+    if (own(data.k, canonChars.slice(i, i + len).join('')) !== undefined) return len;
+  }
+  return 0;
+}
+
+/**
  * Split a long unquoted Chinese term into words for a scattered match: glossary names first
  * (longest key), the rest with Intl.Segmenter; runs of single characters are merged, lone
  * function characters (的, 與 …) dropped, other lone characters joined to a neighbour.
@@ -371,9 +382,8 @@ export function splitWords(term: string, data: SearchData = EMPTY_DATA): string[
     plain = '';
   };
   for (let i = 0; i < chars.length;) {
-    let len = Math.min(maxCjkKey, chars.length - i);
-    for (; len >= 2; len--) if (own(data.k, canonChars.slice(i, i + len).join('')) !== undefined) break;
-    if (len >= 2) {
+    const len = aliasKeyLengthAt(canonChars, i, 2, maxCjkKey, data);
+    if (len > 0) {
       flush();
       pieces.push({ text: chars.slice(i, i + len).join(''), alias: true });
       i += len;
@@ -549,11 +559,10 @@ export function contentWords(term: string, data: SearchData = EMPTY_DATA): { req
     plain = '';
   };
   for (let i = 0; i < chars.length;) {
-    let len = Math.min(maxCjkKey, chars.length - i);
     // Names of three or more characters only: a two-character key can straddle two words
     // (項目 inside 四項目標); the segmenter finds two-character words well enough.
-    for (; len >= 3; len--) if (own(data.k, canonChars.slice(i, i + len).join('')) !== undefined) break;
-    if (len >= 3) {
+    const len = aliasKeyLengthAt(canonChars, i, 3, maxCjkKey, data);
+    if (len > 0) {
       flush();
       required.push(chars.slice(i, i + len).join(''));
       i += len;
