@@ -62,6 +62,14 @@ const checkForUpdate = (page: Page) =>
     await (await navigator.serviceWorker.getRegistration())?.update();
   });
 
+/** Ask for the new deploy's worker and wait until it has installed, beside the active one. */
+async function newWorkerWaiting(page: Page): Promise<void> {
+  await checkForUpdate(page);
+  await expect
+    .poll(() => workerStates(page), { timeout: 30_000 })
+    .toEqual({ active: 'activated', waiting: 'installed', installing: null });
+}
+
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 
 /** Paths the service worker fetches from the network, from now on (Playwright reports its requests). */
@@ -266,10 +274,7 @@ describe('a sub-path deploy, then a changed deploy, then OFFLINE=0', () => {
       await expect(page.locator('article').textContent()).resolves.toContain(marker);
       // The new worker installs with the new copy, and takes over once the old one's pages are gone.
       const fetchedByWorker = workerRequests(context);
-      await checkForUpdate(page);
-      await expect
-        .poll(() => workerStates(page), { timeout: 30_000 })
-        .toEqual({ active: 'activated', waiting: 'installed', installing: null });
+      await newWorkerWaiting(page);
       // Without Save-Data it downloaded the edition again by itself: its list, and pages never opened.
       expect(fetchedByWorker).toContain(`${base}offline/hant.json`);
       expect(fetchedByWorker).toContain(`${base}timeline/`);
@@ -320,10 +325,7 @@ describe('a sub-path deploy, then a changed deploy, then OFFLINE=0', () => {
       // Online, the page is the new build's at once (network first), Save-Data or not.
       await expect(page.locator('article').textContent()).resolves.toContain(marker);
       const fetchedByWorker = workerRequests(context);
-      await checkForUpdate(page);
-      await expect
-        .poll(() => workerStates(page), { timeout: 30_000 })
-        .toEqual({ active: 'activated', waiting: 'installed', installing: null });
+      await newWorkerWaiting(page);
       // The new worker installed without fetching anything: no list, no page, no search file.
       expect(fetchedByWorker.filter((path) => path !== `${base}sw.js`)).toEqual([]);
 
@@ -380,10 +382,7 @@ describe('a sub-path deploy, then a changed deploy, then OFFLINE=0', () => {
       await deploy('second');
       await context.setOffline(false);
       await page.goto(`${site}founding/`);
-      await checkForUpdate(page);
-      await expect
-        .poll(() => workerStates(page), { timeout: 30_000 })
-        .toEqual({ active: 'activated', waiting: 'installed', installing: null });
+      await newWorkerWaiting(page);
       await page.close();
       const next = await context.newPage();
       // Online, in the other edition: the new build's search data answers (and its fragments of
