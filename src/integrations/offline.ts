@@ -64,6 +64,9 @@ function searchFiles(all: readonly string[], language: string, direct: readonly 
   });
 }
 
+/** Stands for the build's version in the bundled worker until the version is known. */
+const VERSION_PLACEHOLDER = 'apec-offline-version';
+
 /** The service worker's source, bundled and minified with the build's constants. */
 export async function buildWorker(options: { version: string; killSwitch: boolean }): Promise<string> {
   const words = editionIds.map((id) => {
@@ -167,17 +170,18 @@ export function offlineIntegration(): AstroIntegration {
         for (const [id, list] of lists) {
           await writeFile(join(outDir, OFFLINE_DIR, `${id}.json`), `${JSON.stringify(list)}\n`);
         }
-        // The version: every shipped file's path and content, and the worker's own code (built once
-        // without a version), so a new worker also gets its own caches.
+        // The version: every shipped file's path and content, and the worker's own code (bundled
+        // once with a placeholder for the version), so a new worker also gets its own caches.
+        const draft = await buildWorker({ version: VERSION_PLACEHOLDER, killSwitch: false });
         const hash = createHash('sha256');
-        hash.update(`${SERVICE_WORKER_FILE}\0${await buildWorker({ version: '', killSwitch: false })}\n`);
+        hash.update(`${SERVICE_WORKER_FILE}\0${draft}\n`);
         for (const file of [...files, ...editionIds.map((id) => `${OFFLINE_DIR}/${id}.json`)].sort()) {
           if (file === SERVICE_WORKER_FILE) continue;
           const content = await readFile(join(outDir, file));
           hash.update(`${file}\0${createHash('sha256').update(content).digest('hex')}\n`);
         }
         const version = hash.digest('hex').slice(0, 16);
-        const worker = await buildWorker({ version, killSwitch: false });
+        const worker = draft.replaceAll(VERSION_PLACEHOLDER, version);
         await writeFile(join(outDir, SERVICE_WORKER_FILE), worker);
         const workerBrotli = brotliCompressSync(Buffer.from(worker), {
           params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
