@@ -173,8 +173,10 @@ export const meetingSchema = z
     status: z.enum(MEETING_STATUSES),
     /** The year's theme in Chinese, where a source gives it. */
     theme: z.string().trim().min(1).optional(),
-    /** The theme as the host published it in English. */
+    /** The theme as the host or APEC published it in English. */
     themeOriginal: z.string().trim().min(1).optional(),
+    /** `theme` is the site's translation of `themeOriginal` (no Chinese form in a source). */
+    themeTranslated: z.boolean().default(false),
     note: z.string().trim().min(1).optional(),
     sources: sourceIds,
   })
@@ -186,6 +188,10 @@ export const meetingSchema = z
       problem('number', 'a Leaders’ Meeting that was not cancelled needs its ordinal');
     if (meeting.status === 'cancelled' && meeting.number !== undefined)
       problem('number', 'a cancelled meeting is not numbered');
+    if (meeting.themeOriginal !== undefined && meeting.theme === undefined)
+      problem('theme', 'a theme in English needs its Chinese form');
+    if (meeting.themeTranslated && meeting.themeOriginal === undefined)
+      problem('themeTranslated', 'a translated theme needs the original it translates (themeOriginal)');
     const { start, end } = meeting.dates ?? {};
     if (start && !start.startsWith(`${meeting.year}-`)) problem('dates', `start ${start} is not in ${meeting.year}`);
     if (start && end && end < start) problem('dates', `end ${end} is before start ${start}`);

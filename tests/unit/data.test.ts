@@ -187,7 +187,9 @@ describe('parseDataList() rejects', () => {
       parseDataList('src/data/meetings.yaml', JSON.stringify([meeting, entry]), meetingSchema);
 
     test('valid entries pass', () => {
-      expect(parseDataList('m.yaml', JSON.stringify([meeting]), meetingSchema)).toEqual([meeting]);
+      expect(parseDataList('m.yaml', JSON.stringify([meeting]), meetingSchema)).toEqual([
+        { ...meeting, themeTranslated: false },
+      ]);
     });
 
     test.each([
@@ -229,6 +231,16 @@ describe('parseDataList() rejects', () => {
       ],
       ['without sources', { sources: [] }, /entry 2 \(2005 leaders\): sources:/],
       ['without a city', { city: undefined }, /entry 2 \(2005 leaders\): city:/],
+      [
+        'with an English theme and no Chinese one',
+        { themeOriginal: 'One Community, Our Future' },
+        /entry 2 \(2005 leaders\): theme: a theme in English needs its Chinese form/,
+      ],
+      [
+        'translated with nothing to translate',
+        { theme: '測試', themeTranslated: true },
+        /entry 2 \(2005 leaders\): themeTranslated: a translated theme needs the original/,
+      ],
       ['with an unknown field', { venue: '釜山' }, /entry 2 \(2005 leaders\): \(entry\):.*venue/],
     ] as const)('%s', (_name, change, message) => {
       const entry = JSON.parse(JSON.stringify({ ...meeting, ...change })) as object;
