@@ -114,7 +114,7 @@ export const workshopCaveats = (text: string): string[] => [...text.matchAll(WOR
 /**
  * Latin-script names the reader meets instead of a Chinese one. The rule, used by the
  * build-output test on the built pages' body text:
- * - a *run* is a maximal sequence of Latin words (letters, digits, `'’.&-`) joined by spaces or
+ * - a *run* is a maximal sequence of Latin words or numbers (letters, digits, `'’.&-`) joined by spaces or
  *   commas: 「Bangkok Declaration」, 「Hong Kong, China」;
  * - it counts when one of its words has two lowercase letters in a row (a word, not an
  *   acronym: APEC, GATT, e-IAP, ECOTECH do not count) and it is not an allowed product name;
@@ -122,7 +122,7 @@ export const workshopCaveats = (text: string): string[] => [...text.matchAll(WOR
  *   inside 「…」 when the quotation is the run itself (a name mentioned as a word).
  */
 export const ALLOWED_LATIN_NAMES: readonly string[] = ['Taiwan Can Help', 'Taiwan Can Lead'];
-const LATIN_RUN = /[A-Za-z][A-Za-z0-9'’.&-]*(?:[ ,]+[A-Za-z0-9][A-Za-z0-9'’.&-]*)*/gu;
+const LATIN_RUN = /[A-Za-z0-9][A-Za-z0-9'’.&-]*(?:[ ,]+[A-Za-z0-9][A-Za-z0-9'’.&-]*)*/gu;
 const WORD = /[a-z]{2}/u;
 const OPEN = new Set(['（', '(']);
 const CLOSE = new Set(['）', ')']);

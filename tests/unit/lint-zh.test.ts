@@ -131,6 +131,7 @@ describe('englishOnlyNames()', () => {
     expect(englishOnlyNames('APEC、WTO、GATT 與 e-IAP、ECOTECH')).toEqual([]);
     expect(englishOnlyNames('APEC 稱成員為「member economies」')).toEqual([]);
     expect(englishOnlyNames('外交部以「Taiwan Can Help」為口號')).toEqual([]);
+    expect(englishOnlyNames('英文地址是「35 Heng Mui Keng Terrace」。')).toEqual([]);
     expect(englishOnlyNames('中華臺北（Chinese Taipei；中國大陸稱「中國台北」）以 Chinese Taipei 參與')).toEqual([
       'Chinese Taipei',
     ]);
