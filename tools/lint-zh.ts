@@ -7,6 +7,9 @@
  * 臺 or 台: the site writes 臺 (臺灣, 中華臺北, as in APEC's own Chinese name for the member);
  * a 台 in those words is an error. Proper names that use 台 (台積電) are not affected.
  *
+ * Workshop caveats (「譯名未經來源確認」, 「暫譯」, 「本站的來源中找不到」) are errors in body text,
+ * table cells and the frontmatter description: body text states, a footnote says how sure.
+ *
  * Dated statements: text that is true only until a date (「預定於 2026 年 11 月舉行」) is
  * wrapped in `<span data-until="2026-11">…</span>` and says its as-of date in words; once the
  * lint runs after that date (end of the month or year when the day is left out) it fails, as
@@ -28,7 +31,15 @@ import { isRunAsScript } from './run-as-script';
 export interface Problem {
   file: string;
   line: number;
-  rule: 'half-width-punctuation' | 'quotes' | 'spacing' | 'banned-term' | 'seed-error' | 'spelling' | 'dated-statement';
+  rule:
+    | 'half-width-punctuation'
+    | 'quotes'
+    | 'spacing'
+    | 'banned-term'
+    | 'seed-error'
+    | 'spelling'
+    | 'dated-statement'
+    | 'workshop-caveat';
   message: string;
   /** Warnings are printed but do not fail the lint. */
   severity?: 'error' | 'warning' | undefined;
@@ -90,6 +101,62 @@ const SEED_ERRORS: readonly (readonly [RegExp, string])[] = [
   [/亞太經合(?![組會])/gu, '名稱不完整，應為「亞太經合會」或「亞太經合組織」'],
   [/一體化程序/gu, '「程序」應為「進程」'],
 ];
+
+/**
+ * Workshop caveats: notes about the site's own research (「譯名未經來源確認」, 「暫譯」,
+ * 「本站的來源中找不到」). Body text states; how sure a form is belongs in a footnote, or in the
+ * one sentence on the glossary page that says how names were checked. Shared with the
+ * build-output test (tests/build/voice.test.ts), which counts them in the built pages.
+ */
+export const WORKSHOP_CAVEAT =
+  /譯名未經|未經(?:本站)?來源確認|暫譯|(?:本站的?)?來源中找不到|本站找不到|未見於(?:中文)?來源|說明性譯法/gu;
+
+/** The workshop caveats in a piece of body text. */
+export const workshopCaveats = (text: string): string[] => [...text.matchAll(WORKSHOP_CAVEAT)].map((match) => match[0]);
+
+/**
+ * Latin-script names the reader meets instead of a Chinese one. The rule, used by the
+ * build-output test on the built pages' body text:
+ * - a *run* is a maximal sequence of Latin words or numbers (letters, digits, `'’.&-`) joined by spaces or
+ *   commas: 「Bangkok Declaration」, 「Hong Kong, China」;
+ * - it counts when one of its words has two lowercase letters in a row (a word, not an
+ *   acronym: APEC, GATT, e-IAP, ECOTECH do not count) and it is not an allowed product name;
+ * - it does not count inside （…） or (…) (the original given after the Chinese form), nor
+ *   inside 「…」 when the quotation is the run itself (a name mentioned as a word).
+ */
+export const ALLOWED_LATIN_NAMES: readonly string[] = ['Taiwan Can Help', 'Taiwan Can Lead'];
+const LATIN_RUN = /[A-Za-z0-9][A-Za-z0-9'’.&-]*(?:[ ,]+[A-Za-z0-9][A-Za-z0-9'’.&-]*)*/gu;
+const WORD = /[a-z]{2}/u;
+const OPEN = new Set(['（', '(']);
+const CLOSE = new Set(['）', ')']);
+
+/** Is `index` inside （…） or (…)? */
+function insideParentheses(text: string, index: number): boolean {
+  let depth = 0;
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const char = text[i]!;
+    if (CLOSE.has(char)) depth += 1;
+    else if (OPEN.has(char)) {
+      if (depth === 0) return true;
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+/** English-only names in a piece of body text, by the rule above. */
+export function englishOnlyNames(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(LATIN_RUN)) {
+    const run = match[0].replace(/[ ,.]+$/u, '');
+    if (!run.split(/[ ,]+/u).some((word) => WORD.test(word))) continue;
+    if (ALLOWED_LATIN_NAMES.includes(run)) continue;
+    if (insideParentheses(text, match.index)) continue;
+    if (text[match.index - 1] === '「' && text[match.index + match[0].length] === '」') continue;
+    names.push(run);
+  }
+  return names;
+}
 
 /** A name or title given in 「」 or 《》 (not nested). */
 const QUOTED = /「[^「」]*」|《[^《》]*》/gu;
@@ -163,6 +230,15 @@ export function proseOf(line: string): string {
     .trim();
 }
 
+/** A workshop caveat in body text (not a footnote) is an error: the body states, the footnote says how sure. */
+const bodyCaveats = (text: string, file: string, line: number): Problem[] =>
+  workshopCaveats(text).map((caveat) => ({
+    file,
+    line,
+    rule: 'workshop-caveat' as const,
+    message: `「${caveat}」 in body text: state the name; say how sure in a footnote (or once on the glossary page)`,
+  }));
+
 /** Lint a whole Markdown / MDX file. */
 export function lintZh(text: string, file: string): Problem[] {
   const problems: Problem[] = [];
@@ -175,7 +251,8 @@ export function lintZh(text: string, file: string): Problem[] {
     if (inFrontmatter) {
       if (index > 0 && raw === '---') inFrontmatter = false;
       const field = /^\s*(?:title|description|label):\s*(.+)$/.exec(raw);
-      if (field?.[1]) problems.push(...lintLine(field[1].replace(/^(['"])(.*)\1$/, '$2'), file, line));
+      const value = field?.[1]?.replace(/^(['"])(.*)\1$/, '$2');
+      if (value) problems.push(...lintLine(value, file, line), ...bodyCaveats(value, file, line));
       return;
     }
     if (/^\s*(```|~~~)/.test(raw)) {
@@ -194,6 +271,7 @@ export function lintZh(text: string, file: string): Problem[] {
       if (note?.[1]) problems.push(...lintLine(proseOf(note[1]), file, line));
       return;
     }
+    problems.push(...bodyCaveats(proseOf(raw), file, line));
     if (/^\s*\|/.test(raw)) {
       if (/^\s*\|[\s:|-]+\|?\s*$/.test(raw)) return;
       for (const cell of raw.split('|')) problems.push(...lintLine(proseOf(cell), file, line));

@@ -120,9 +120,12 @@ export const glossarySchema = z.strictObject({
   cn: chineseNames,
   en: z.string().trim().min(1).optional(),
   abbr: z.string().trim().min(1).optional(),
-  /** A reader-facing note, e.g. that a Chinese form is not confirmed by a source. */
+  /** A reader-facing note (what the term is; not how sure the site is of it: `uncertain` says that). */
   note: z.string().trim().min(1).optional(),
-  /** The Chinese forms are standard renderings not found in a source (fact sheet's †). */
+  /**
+   * The Chinese form is the site's own rendering of the original, found in no source: the
+   * glossary marks it with ＊. Standard renderings of place and institution names are not.
+   */
   uncertain: z.boolean().default(false),
   /**
    * The section that explains the term (`/structure/#資深官員會議`): search's answer card links

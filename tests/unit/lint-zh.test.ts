@@ -4,11 +4,13 @@ import {
   bannedTerms,
   exitCodeOf,
   expiredAnnouncements,
+  englishOnlyNames,
   expiredSchedule,
   expiredStatements,
   lintZh,
   periodEnd,
   proseOf,
+  workshopCaveats,
 } from '../../tools/lint-zh';
 
 const rules = (text: string) => lintZh(text, 'x.md').map((problem) => problem.rule);
@@ -96,6 +98,44 @@ describe('lintZh()', () => {
       '3:spacing',
       '16:spacing',
       '17:banned-term',
+    ]);
+  });
+});
+
+describe('workshop caveats', () => {
+  test('fail in body text, table cells and the description, not in footnotes', () => {
+    expect(rules('曼谷（譯名未經來源確認）')).toEqual(['workshop-caveat']);
+    expect(rules('| 經濟技術合作指導委員會（暫譯） | SCE |')).toEqual(['workshop-caveat']);
+    expect(rules('這類名稱在本站的來源中找不到。')).toEqual(['workshop-caveat']);
+    expect(rules('[^a]: S4：中文名稱未見於來源，是本站依英文所作的說明性譯法')).toEqual([]);
+    const page = ['---', 'description: 譯名未經來源確認的地名。', '---', '本文。'].join('\n');
+    expect(lintZh(page, 'p.md').map((problem) => `${problem.line}:${problem.rule}`)).toEqual(['2:workshop-caveat']);
+  });
+
+  test('workshopCaveats() lists each caveat, and none in plain statements', () => {
+    expect(workshopCaveats('雪梨（暫譯）與曼谷（未經本站來源確認）')).toEqual(['暫譯', '未經本站來源確認']);
+    expect(workshopCaveats('2007 年的經濟領袖會議在雪梨舉行。')).toEqual([]);
+  });
+});
+
+describe('englishOnlyNames()', () => {
+  test('counts a run of Latin words outside parentheses as one name', () => {
+    expect(englishOnlyNames('2007 年在 Sydney 舉行，通過 Bangkok Declaration。')).toEqual([
+      'Sydney',
+      'Bangkok Declaration',
+    ]);
+    expect(englishOnlyNames('由 C. Fred Bergsten 主持')).toEqual(['C. Fred Bergsten']);
+    expect(englishOnlyNames('以 Hong Kong, China 的名義')).toEqual(['Hong Kong, China']);
+  });
+
+  test('leaves originals in parentheses, acronyms, quoted words and allowed product names alone', () => {
+    expect(englishOnlyNames('雪梨（Sydney）與曼谷宣言(Bangkok Declaration)')).toEqual([]);
+    expect(englishOnlyNames('APEC、WTO、GATT 與 e-IAP、ECOTECH')).toEqual([]);
+    expect(englishOnlyNames('APEC 稱成員為「member economies」')).toEqual([]);
+    expect(englishOnlyNames('外交部以「Taiwan Can Help」為口號')).toEqual([]);
+    expect(englishOnlyNames('英文地址是「35 Heng Mui Keng Terrace」。')).toEqual([]);
+    expect(englishOnlyNames('中華臺北（Chinese Taipei；中國大陸稱「中國台北」）以 Chinese Taipei 參與')).toEqual([
+      'Chinese Taipei',
     ]);
   });
 });
