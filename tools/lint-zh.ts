@@ -9,9 +9,11 @@
  *
  * Dated statements: text that is true only until a date (「預定於 2026 年 11 月舉行」) is
  * wrapped in `<span data-until="2026-11">…</span>` and says its as-of date in words; once the
- * lint runs after that date (end of the month or year when the day is left out) it prints a
- * warning, as it does for a timeline entry still marked `scheduled` after its date. Warnings
- * never fail the lint: the text needs a look, not the build a stop.
+ * lint runs after that date (end of the month or year when the day is left out) it fails, as
+ * it does for a timeline entry still marked `scheduled` after its date: readers must never see
+ * a past meeting announced as coming. A meeting in src/data/meetings.yaml still `announced`
+ * after its last day only gets a warning: the table says what was announced, which stays
+ * true, but the outcome is worth looking up.
  *
  * Usage: node tools/lint-zh.ts [file ...]   (default: every content/**\/*.md(x))
  * Prints `file:line: [rule] message`; exits 1 on any error, 0 with warnings only.
@@ -20,6 +22,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadData } from '../src/lib/data';
+import type { Meeting } from '../src/data/schemas';
 import { isRunAsScript } from './run-as-script';
 
 export interface Problem {
@@ -211,7 +214,7 @@ export function periodEnd(date: string): string {
 
 const UNTIL = /data-until="(\d{4}(?:-\d{2}){0,2})"/g;
 
-/** Warnings for `data-until` statements whose date has passed on `today` (YYYY-MM-DD). */
+/** Errors for `data-until` statements whose date has passed on `today` (YYYY-MM-DD). */
 export function expiredStatements(text: string, file: string, today: string): Problem[] {
   const problems: Problem[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
@@ -222,7 +225,7 @@ export function expiredStatements(text: string, file: string, today: string): Pr
           file,
           line: index + 1,
           rule: 'dated-statement',
-          severity: 'warning',
+          severity: 'error',
           message: `statement valid until ${until} is out of date: check what happened and rewrite it`,
         });
       }
@@ -231,7 +234,7 @@ export function expiredStatements(text: string, file: string, today: string): Pr
   return problems;
 }
 
-/** Warnings for timeline entries still `scheduled: true` after their date (src/data/timeline.yaml). */
+/** Errors for timeline entries still `scheduled: true` after their date (src/data/timeline.yaml). */
 export function expiredSchedule(yamlText: string, file: string, today: string): Problem[] {
   const problems: Problem[] = [];
   let date: string | undefined;
@@ -247,13 +250,42 @@ export function expiredSchedule(yamlText: string, file: string, today: string): 
         file,
         line: dateLine,
         rule: 'dated-statement',
-        severity: 'warning',
+        severity: 'error',
         message: `entry ${date} is still marked scheduled after its date: record what happened`,
       });
     }
   });
   return problems;
 }
+
+/** Warnings for meetings still `announced` after their last day (src/data/meetings.yaml). */
+export function expiredAnnouncements(
+  meetings: readonly Pick<Meeting, 'year' | 'status' | 'dates'>[],
+  file: string,
+  today: string,
+  /** The file's text, to name the entry's line. */
+  text = '',
+): Problem[] {
+  const lines = text.split(/\r?\n/);
+  return meetings.flatMap((meeting) => {
+    const line = lines.findIndex((raw) => raw.trim() === `- year: ${meeting.year}`) + 1;
+    const last = meeting.dates?.end ?? meeting.dates?.start ?? String(meeting.year);
+    if (meeting.status !== 'announced' || today <= periodEnd(last)) return [];
+    return [
+      {
+        file,
+        line,
+        rule: 'dated-statement' as const,
+        severity: 'warning' as const,
+        message: `the ${meeting.year} meeting is still "announced" after ${last}: look for a public report of it and record it`,
+      },
+    ];
+  });
+}
+
+/** The lint's exit code: 1 when any problem is an error (warnings alone pass). */
+export const exitCodeOf = (problems: readonly Problem[]): number =>
+  problems.some((problem) => problem.severity !== 'warning') ? 1 : 0;
 
 function contentFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -273,6 +305,9 @@ function main(args: readonly string[]): number {
   const timeline = 'src/data/timeline.yaml';
   if (args.length === 0 && existsSync(timeline))
     problems.push(...expiredSchedule(readFileSync(timeline, 'utf8'), timeline, today));
+  const meetings = 'src/data/meetings.yaml';
+  if (args.length === 0 && existsSync(meetings))
+    problems.push(...expiredAnnouncements(loadData().meetings, meetings, today, readFileSync(meetings, 'utf8')));
   let errors = 0;
   for (const problem of problems) {
     const warning = problem.severity === 'warning';
@@ -282,7 +317,7 @@ function main(args: readonly string[]): number {
   const warnings = problems.length - errors;
   if (errors > 0) console.log(`\n${errors} problem(s) in Chinese copy.`);
   else console.log(`lint-zh: ${files.length} file(s) clean${warnings > 0 ? ` (${warnings} warning(s))` : ''}.`);
-  return errors > 0 ? 1 : 0;
+  return exitCodeOf(problems);
 }
 
 if (isRunAsScript(import.meta.url)) {

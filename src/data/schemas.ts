@@ -163,3 +163,54 @@ export type Member = z.infer<typeof memberSchema> & {
 export type TimelineEntry = z.infer<typeof timelineSchema>;
 export type GlossaryEntry = z.infer<typeof glossarySchema>;
 export type City = z.infer<typeof citySchema>;
+
+/** A full calendar date, YYYY-MM-DD. */
+const fullDate = partialDate.refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), 'must be a full date YYYY-MM-DD');
+
+export const MEETING_KINDS = ['ministerial', 'leaders'] as const;
+export const MEETING_STATUSES = ['held', 'virtual', 'cancelled', 'announced'] as const;
+
+/**
+ * An entry of meetings.yaml: one APEC meeting of the year, the Ministerial Meetings of 1989–1992
+ * and every Economic Leaders' Meeting from 1993.
+ */
+export const meetingSchema = z
+  .strictObject({
+    year: z.number().int().min(1989),
+    kind: z.enum(MEETING_KINDS),
+    /** The Leaders' Meeting's ordinal (第 N 屆); the cancelled 2019 meeting has none. */
+    number: z.number().int().min(1).optional(),
+    /** First and last day, where a source gives them (`end` left out for a one-day meeting). */
+    dates: z.strictObject({ start: fullDate, end: fullDate.optional() }).optional(),
+    /** Member id of the host economy (src/data/members.yaml). */
+    host: z.string().regex(/^[a-z][a-z-]*$/),
+    /** The city's Taiwan form (its glossary entry gives the other forms). */
+    city: z.string().trim().min(1),
+    status: z.enum(MEETING_STATUSES),
+    /** The year's theme in Chinese, where a source gives it. */
+    theme: z.string().trim().min(1).optional(),
+    /** The theme as the host or APEC published it in English. */
+    themeOriginal: z.string().trim().min(1).optional(),
+    /** `theme` is the site's translation of `themeOriginal` (no Chinese form in a source). */
+    themeTranslated: z.boolean().default(false),
+    note: z.string().trim().min(1).optional(),
+    sources: sourceIds,
+  })
+  .superRefine((meeting, context) => {
+    const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    if (meeting.kind === 'ministerial' && meeting.number !== undefined)
+      problem('number', 'only a Leaders’ Meeting has an ordinal');
+    if (meeting.kind === 'leaders' && meeting.status !== 'cancelled' && meeting.number === undefined)
+      problem('number', 'a Leaders’ Meeting that was not cancelled needs its ordinal');
+    if (meeting.status === 'cancelled' && meeting.number !== undefined)
+      problem('number', 'a cancelled meeting is not numbered');
+    if (meeting.themeOriginal !== undefined && meeting.theme === undefined)
+      problem('theme', 'a theme in English needs its Chinese form');
+    if (meeting.themeTranslated && meeting.themeOriginal === undefined)
+      problem('themeTranslated', 'a translated theme needs the original it translates (themeOriginal)');
+    const { start, end } = meeting.dates ?? {};
+    if (start && !start.startsWith(`${meeting.year}-`)) problem('dates', `start ${start} is not in ${meeting.year}`);
+    if (start && end && end < start) problem('dates', `end ${end} is before start ${start}`);
+  });
+
+export type Meeting = z.infer<typeof meetingSchema>;

@@ -9,10 +9,12 @@ import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import {
   glossarySchema,
+  meetingSchema,
   memberSchema,
   sourceSchema,
   timelineSchema,
   type GlossaryEntry,
+  type Meeting,
   type Member,
   type Source,
   type TimelineEntry,
@@ -20,10 +22,19 @@ import {
 
 /** src/data/, from the project root (the working directory of astro, vitest and the tools). */
 const dataDir = join(process.cwd(), 'src', 'data');
-const FILES = ['sources.yaml', 'members.yaml', 'timeline.yaml', 'glossary.yaml'] as const;
+const FILES = ['sources.yaml', 'members.yaml', 'timeline.yaml', 'glossary.yaml', 'meetings.yaml'] as const;
 
 export class DataError extends Error {
   override name = 'DataError';
+}
+
+/** How an entry is named in messages: its id, its date (timeline) or its year and kind (meetings). */
+function entryLabel(item: unknown): string | undefined {
+  const { id, date, year, kind } = (item ?? {}) as { id?: unknown; date?: unknown; year?: unknown; kind?: unknown };
+  if (typeof id === 'string') return id;
+  if (typeof date === 'string') return date;
+  if (typeof year === 'number') return typeof kind === 'string' ? `${year} ${kind}` : String(year);
+  return undefined;
 }
 
 /** Parse a YAML list and validate every item, reporting `file: entry N (id): field: problem`. */
@@ -39,14 +50,10 @@ export function parseDataList<T extends z.ZodType>(file: string, text: string, s
   const items = raw.map((item: unknown, index) => {
     const result = schema.safeParse(item);
     if (result.success) return result.data as z.output<T>;
-    // Entries are named by id, or by date where they have none (timeline).
-    const { id: entryId, date } = (item ?? {}) as { id?: unknown; date?: unknown };
-    const id = entryId ?? date;
+    const label = entryLabel(item);
     for (const issue of result.error.issues) {
       const field = issue.path.join('.') || '(entry)';
-      problems.push(
-        `${file}: entry ${index + 1}${typeof id === 'string' ? ` (${id})` : ''}: ${field}: ${issue.message}`,
-      );
+      problems.push(`${file}: entry ${index + 1}${label ? ` (${label})` : ''}: ${field}: ${issue.message}`);
     }
     return undefined;
   });
@@ -68,6 +75,8 @@ export interface SiteData {
   members: Member[];
   timeline: TimelineEntry[];
   glossary: GlossaryEntry[];
+  /** The Ministerial Meetings of 1989–1992 and every Leaders' Meeting from 1993, by year. */
+  meetings: Meeting[];
 }
 
 let cache: { stamp: string; data: SiteData } | undefined;
@@ -79,6 +88,7 @@ export function loadData(): SiteData {
   const sources = load('sources.yaml', sourceSchema);
   const timeline = load('timeline.yaml', timelineSchema);
   const glossary = load('glossary.yaml', glossarySchema);
+  const meetings = load('meetings.yaml', meetingSchema);
   const members = load('members.yaml', memberSchema).map((member): Member => {
     const names = glossary.find((entry) => entry.id === `member-${member.id}`);
     if (!names)
@@ -105,6 +115,22 @@ export function loadData(): SiteData {
     }
   });
   glossary.forEach((entry) => check('src/data/glossary.yaml', entry.id, entry.sources));
-  cache = { stamp, data: { sources, members, timeline, glossary } };
+  meetings.forEach((meeting, index) => {
+    const label = `entry ${index + 1} (${meeting.year} ${meeting.kind})`;
+    check('src/data/meetings.yaml', label, meeting.sources);
+    if (!memberIds.has(meeting.host))
+      throw new DataError(`src/data/meetings.yaml: ${label}: host: unknown member "${meeting.host}"`);
+    const held = meetings.slice(0, index + 1).filter((m) => m.kind === 'leaders' && m.status !== 'cancelled');
+    if (meeting.number !== undefined && meeting.number !== held.length)
+      throw new DataError(
+        `src/data/meetings.yaml: ${label}: number: ${meeting.number} but it is Leaders' Meeting ${held.length} counting those not cancelled`,
+      );
+    const previous = meetings[index - 1];
+    if (previous && previous.year >= meeting.year)
+      throw new DataError(
+        `src/data/meetings.yaml: ${label}: year: ${meeting.year} does not follow ${previous.year} (one meeting a year, in order)`,
+      );
+  });
+  cache = { stamp, data: { sources, members, timeline, glossary, meetings } };
   return cache.data;
 }

@@ -1,7 +1,14 @@
 /** The YAML data files load, validate and cross-reference; the schemas reject bad entries. */
 import { describe, expect, test, vi } from 'vitest';
 import { DataError, loadData, parseDataList } from '../../src/lib/data';
-import { glossarySchema, memberSchema, nonCanonicalReason, sourceSchema, timelineSchema } from '../../src/data/schemas';
+import {
+  glossarySchema,
+  meetingSchema,
+  memberSchema,
+  nonCanonicalReason,
+  sourceSchema,
+  timelineSchema,
+} from '../../src/data/schemas';
 import { lintZh } from '../../tools/lint-zh';
 
 describe('loadData()', () => {
@@ -35,15 +42,49 @@ describe('loadData()', () => {
     expect(data.members.filter((member) => member.tw === '')).toEqual([]);
   });
 
-  test('the timeline is in order and has one leaders’ meeting a year from 1993 to 2026', () => {
+  test('the timeline is in order and has one leaders’ meeting a year from 1993 to 2026 but the cancelled 2019 one', () => {
     const dates = data.timeline.map((entry) => entry.date);
     expect([...dates].sort((a, b) => a.slice(0, 4).localeCompare(b.slice(0, 4)))).toEqual(dates);
     const leaders = data.timeline
       .filter((entry) => entry.kind === 'leaders')
       .map((entry) => Number(entry.date.slice(0, 4)));
-    expect(leaders).toEqual(Array.from({ length: 34 }, (_, index) => 1993 + index));
-    expect(data.timeline.filter((entry) => entry.scheduled).map((entry) => entry.date)).toEqual(['2026-11']);
+    // 2019's meeting was cancelled: its card is the announcement (a milestone), not a meeting.
+    expect(leaders).toEqual(Array.from({ length: 34 }, (_, index) => 1993 + index).filter((year) => year !== 2019));
+    expect(data.timeline.find((entry) => entry.date === '2019-10-30')).toMatchObject({ kind: 'milestone' });
+    expect(data.timeline.filter((entry) => entry.scheduled).map((entry) => entry.date)).toEqual([]);
     expect(data.timeline[1]).toMatchObject({ date: '1989-11-06', city: '坎培拉', host: 'australia' });
+  });
+
+  test('meetings.yaml has one meeting a year: ministerial 1989–1992, then the Leaders’ Meetings to 2026', () => {
+    expect(data.meetings.map((meeting) => meeting.year)).toEqual(
+      Array.from({ length: 38 }, (_, index) => 1989 + index),
+    );
+    expect(data.meetings.filter((meeting) => meeting.kind === 'ministerial').map((meeting) => meeting.year)).toEqual([
+      1989, 1990, 1991, 1992,
+    ]);
+    const cancelled = data.meetings.filter((meeting) => meeting.status === 'cancelled');
+    expect(cancelled).toMatchObject([{ year: 2019, host: 'chile', city: '聖地牙哥' }]);
+    expect(cancelled[0]?.number).toBeUndefined();
+    // Ordinals the sources state (fact sheet §6), the rest follow by counting.
+    const numberOf = (year: number) => data.meetings.find((meeting) => meeting.year === year)?.number;
+    expect([1993, 2002, 2003, 2006, 2008, 2010, 2020, 2023, 2024, 2025, 2026].map(numberOf)).toEqual([
+      1, 10, 11, 14, 16, 18, 27, 30, 31, 32, 33,
+    ]);
+    expect(data.meetings.filter((meeting) => meeting.status === 'virtual').map((meeting) => meeting.year)).toEqual([
+      2020, 2021,
+    ]);
+    expect(data.meetings.at(-1)).toMatchObject({
+      year: 2026,
+      host: 'china',
+      city: '深圳',
+      dates: { start: '2026-11-18', end: '2026-11-19' },
+      theme: '建設亞太共同體，促進共同繁榮',
+    });
+  });
+
+  test('every meeting city is a place in the glossary, by its Taiwan form', () => {
+    const places = new Set(data.glossary.filter((entry) => entry.category === 'place').map((entry) => entry.tw));
+    expect(data.meetings.filter((meeting) => !places.has(meeting.city)).map((meeting) => meeting.city)).toEqual([]);
   });
 
   test('Chinese copy in the data follows the site’s typography', () => {
@@ -57,6 +98,11 @@ describe('loadData()', () => {
         member.joinedNote ? [[member.id, member.joinedNote]] : [],
       ),
       ...data.glossary.flatMap((entry): [string, string][] => (entry.note ? [[entry.id, entry.note]] : [])),
+      ...data.meetings.flatMap((meeting) =>
+        [meeting.city, meeting.theme, meeting.note]
+          .filter((text) => text !== undefined)
+          .map((text): [string, string] => [`meetings ${meeting.year}`, text]),
+      ),
     ];
     const problems = texts.flatMap(([where, text]) =>
       lintZh(text, where).filter((problem) => problem.rule !== 'banned-term'),
@@ -129,11 +175,92 @@ describe('parseDataList() rejects', () => {
     }
   });
 
+  describe('a meeting', () => {
+    const meeting = {
+      year: 2005,
+      kind: 'leaders',
+      number: 13,
+      host: 'korea',
+      city: '釜山',
+      status: 'held',
+      sources: ['S75'],
+    };
+    const parse = (entry: object) => () =>
+      parseDataList('src/data/meetings.yaml', JSON.stringify([meeting, entry]), meetingSchema);
+
+    test('valid entries pass', () => {
+      expect(parseDataList('m.yaml', JSON.stringify([meeting]), meetingSchema)).toEqual([
+        { ...meeting, themeTranslated: false },
+      ]);
+    });
+
+    test.each([
+      [
+        'with an ordinal but ministerial',
+        { kind: 'ministerial' },
+        /entry 2 \(2005 ministerial\): number: only a Leaders’ Meeting/,
+      ],
+      [
+        'without an ordinal',
+        { number: undefined },
+        /entry 2 \(2005 leaders\): number: a Leaders’ Meeting that was not cancelled needs/,
+      ],
+      [
+        'cancelled but numbered',
+        { status: 'cancelled' },
+        /entry 2 \(2005 leaders\): number: a cancelled meeting is not numbered/,
+      ],
+      ['with an unknown status', { status: 'postponed' }, /entry 2 \(2005 leaders\): status:/],
+      [
+        'starting in another year',
+        { dates: { start: '2004-11-18' } },
+        /entry 2 \(2005 leaders\): dates: start 2004-11-18 is not in 2005/,
+      ],
+      [
+        'ending before it starts',
+        { dates: { start: '2005-11-18', end: '2005-11-17' } },
+        /entry 2 \(2005 leaders\): dates: end 2005-11-17 is before start 2005-11-18/,
+      ],
+      [
+        'with a month for a date',
+        { dates: { start: '2005-11' } },
+        /entry 2 \(2005 leaders\): dates\.start: must be a full date/,
+      ],
+      [
+        'on an impossible date',
+        { dates: { start: '2005-11-31' } },
+        /entry 2 \(2005 leaders\): dates\.start: is not a real calendar date/,
+      ],
+      ['without sources', { sources: [] }, /entry 2 \(2005 leaders\): sources:/],
+      ['without a city', { city: undefined }, /entry 2 \(2005 leaders\): city:/],
+      [
+        'with an English theme and no Chinese one',
+        { themeOriginal: 'One Community, Our Future' },
+        /entry 2 \(2005 leaders\): theme: a theme in English needs its Chinese form/,
+      ],
+      [
+        'translated with nothing to translate',
+        { theme: '測試', themeTranslated: true },
+        /entry 2 \(2005 leaders\): themeTranslated: a translated theme needs the original/,
+      ],
+      ['with an unknown field', { venue: '釜山' }, /entry 2 \(2005 leaders\): \(entry\):.*venue/],
+    ] as const)('%s', (_name, change, message) => {
+      const entry = JSON.parse(JSON.stringify({ ...meeting, ...change })) as object;
+      expect(parse(entry)).toThrow(DataError);
+      expect(parse(entry)).toThrow(new RegExp(`^src/data/meetings\\.yaml: ${message.source}`));
+    });
+  });
+
   test('a member without a joining year', () => {
     const member = { id: 'x', founding: false, sources: ['S1'] };
     expect(() => parseDataList('m.yaml', JSON.stringify([member]), memberSchema)).toThrow(/joined/);
   });
 });
+
+/** A meetings.yaml entry for 1993 hosted by Chile (a member in the mocked files), with fields replaced. */
+const meetingYaml = (fields: Partial<Record<'host' | 'number' | 'sources', string>>): string =>
+  `- year: 1993\n  kind: leaders\n  number: ${fields.number ?? '1'}\n  host: ${fields.host ?? 'chile'}\n` +
+  `  city: 聖地牙哥\n  status: held\n  sources: ${fields.sources ?? '[S1]'}\n`;
 
 describe('cross-file checks', () => {
   test('every cited source id exists in sources.yaml (and an unknown one would be caught)', () => {
@@ -161,12 +288,33 @@ describe('cross-file checks', () => {
       { 'timeline.yaml': '[]', 'members.yaml': '- id: atlantis\n  joined: 1989\n  founding: false\n  sources: [S1]\n' },
       /members\.yaml: atlantis: no glossary entry member-atlantis names it/,
     ],
+    [
+      'a meeting hosted by an economy that is not a member',
+      { 'timeline.yaml': '[]', 'meetings.yaml': meetingYaml({ host: 'atlantis' }) },
+      /meetings\.yaml: entry 1 \(1993 leaders\): host: unknown member "atlantis"/,
+    ],
+    [
+      'a meeting citing a source missing from sources.yaml',
+      { 'timeline.yaml': '[]', 'meetings.yaml': meetingYaml({ sources: '[S1, S998]' }) },
+      /meetings\.yaml: entry 1 \(1993 leaders\): unknown source "S998"/,
+    ],
+    [
+      'a Leaders’ Meeting numbered out of turn',
+      { 'timeline.yaml': '[]', 'meetings.yaml': meetingYaml({ number: '2' }) },
+      /meetings\.yaml: entry 1 \(1993 leaders\): number: 2 but it is Leaders' Meeting 1/,
+    ],
+    [
+      'two meetings in one year',
+      { 'timeline.yaml': '[]', 'meetings.yaml': meetingYaml({}) + meetingYaml({ number: '2' }) },
+      /meetings\.yaml: entry 2 \(1993 leaders\): year: 1993 does not follow 1993/,
+    ],
   ] as const)('loadData() rejects %s', async (_name, overrides, message) => {
     const files: Record<string, string> = {
       'sources.yaml': '- id: S1\n  kind: news\n  publisher: 測試\n  title: 測試來源\n',
-      'members.yaml': '[]',
+      'members.yaml': '- id: chile\n  joined: 1994\n  founding: false\n  sources: [S1]\n',
       'timeline.yaml': "- date: '2000'\n  kind: milestone\n  title: 測試\n  sources: [S999]\n",
-      'glossary.yaml': '[]',
+      'glossary.yaml': '- id: member-chile\n  category: member\n  tw: 智利\n  en: Chile\n  sources: [S1]\n',
+      'meetings.yaml': '[]',
       ...overrides,
     };
     vi.resetModules();

@@ -1,6 +1,15 @@
 /** The Chinese copy lint (tools/lint-zh.ts) on small strings. */
 import { describe, expect, test } from 'vitest';
-import { bannedTerms, expiredSchedule, expiredStatements, lintZh, periodEnd, proseOf } from '../../tools/lint-zh';
+import {
+  bannedTerms,
+  exitCodeOf,
+  expiredAnnouncements,
+  expiredSchedule,
+  expiredStatements,
+  lintZh,
+  periodEnd,
+  proseOf,
+} from '../../tools/lint-zh';
 
 const rules = (text: string) => lintZh(text, 'x.md').map((problem) => problem.rule);
 
@@ -115,15 +124,23 @@ describe('dated statements', () => {
     expect(periodEnd('2026-11-05')).toBe('2026-11-05');
   });
 
-  test('warn (not fail) once the date has passed, and not before', () => {
+  test('fail the lint once the date has passed, and not before', () => {
     expect(expiredStatements(page, 'p.md', '2026-11-30')).toEqual([]);
     const late = expiredStatements(page, 'p.md', '2026-12-01');
     expect(late).toHaveLength(1);
-    expect(late[0]).toMatchObject({ file: 'p.md', line: 2, rule: 'dated-statement', severity: 'warning' });
+    expect(late[0]).toMatchObject({ file: 'p.md', line: 2, rule: 'dated-statement', severity: 'error' });
     expect(late[0]?.message).toMatch(/until 2026-11/);
+    expect(exitCodeOf(late)).toBe(1);
+    expect(exitCodeOf(expiredStatements(page, 'p.md', '2026-11-30'))).toBe(0);
   });
 
-  test('a timeline entry still marked scheduled after its date gets a warning with its line', () => {
+  test('a day-precise marker expires the next day', () => {
+    const day = '<span data-until="2026-11-19">截至 2026 年 11 月 1 日，會議訂於 11 月 19 日閉幕。</span>';
+    expect(expiredStatements(day, 'p.md', '2026-11-19')).toEqual([]);
+    expect(exitCodeOf(expiredStatements(day, 'p.md', '2026-11-20'))).toBe(1);
+  });
+
+  test('a timeline entry still marked scheduled after its date fails the lint, naming its line', () => {
     const yaml = [
       '- date: 2025-10-31',
       '  kind: leaders',
@@ -134,8 +151,23 @@ describe('dated statements', () => {
       '  scheduled: true',
     ].join('\n');
     expect(expiredSchedule(yaml, 't.yaml', '2026-11-15')).toEqual([]);
-    expect(expiredSchedule(yaml, 't.yaml', '2026-12-01')).toEqual([
-      expect.objectContaining({ line: 4, rule: 'dated-statement', severity: 'warning' }),
-    ]);
+    const late = expiredSchedule(yaml, 't.yaml', '2026-12-01');
+    expect(late).toEqual([expect.objectContaining({ line: 4, rule: 'dated-statement', severity: 'error' })]);
+    expect(exitCodeOf(late)).toBe(1);
+  });
+
+  test('a meeting still "announced" after its last day only gets a warning (warnings pass)', () => {
+    const meeting = { year: 2026, status: 'announced', dates: { start: '2026-11-18', end: '2026-11-19' } } as const;
+    expect(expiredAnnouncements([meeting], 'm.yaml', '2026-11-19')).toEqual([]);
+    const yaml = '- year: 2025\n  status: held\n- year: 2026\n  status: announced\n';
+    const late = expiredAnnouncements(
+      [{ ...meeting, year: 2025, status: 'held' }, meeting],
+      'm.yaml',
+      '2026-11-20',
+      yaml,
+    );
+    expect(late).toEqual([expect.objectContaining({ line: 3, rule: 'dated-statement', severity: 'warning' })]);
+    expect(late[0]?.message).toMatch(/2026 meeting is still "announced" after 2026-11-19/);
+    expect(exitCodeOf(late)).toBe(0);
   });
 });
