@@ -20,6 +20,16 @@ export const MAP_TEXT = {
     caption: (first: number, last: number) =>
       `圖：${first} 年至 ${last} 年每年的 APEC 成員數；長條依成員加入的年份分段，花紋與成員分布圖的圖例相同。`,
   },
+  hosts: {
+    title: 'APEC 歷屆會議舉辦城市圖',
+    description: (cities: number, first: number, last: number) =>
+      `以太平洋為中心的地圖，標出 ${first} 年至 ${last} 年 APEC 每年主要會議的 ${cities} 個舉辦城市，每個城市旁寫著在那裡開會的年份；視訊舉行或取消的年份另外註明，最近一屆以星號標示。各屆的日期與主辦成員見歷屆會議一覽表。`,
+    status: { virtual: '視訊', cancelled: '取消' } as Record<string, string>,
+    legendHeld: '曾實體舉行',
+    legendNotHeld: '僅視訊舉行',
+    legendNewest: (year: number) => `最近一屆（${year} 年）`,
+    caption: '圖：APEC 歷屆部長級會議與經濟領袖會議的舉辦城市。',
+  },
   /** Where the outlines come from (the references page says it at length). */
   credit: '底圖：Natural Earth',
 } as const;

@@ -8,9 +8,10 @@ import { EDITIONS, type Edition } from '../../i18n/editions';
 import { localise } from '../../i18n/localise';
 import { loadData } from '../data';
 import { growthChart } from './growth-chart';
+import { hostMap } from './host-map';
 import { memberMap } from './member-map';
 
-export const MAP_NAMES = ['members', 'growth'] as const;
+export const MAP_NAMES = ['members', 'growth', 'hosts'] as const;
 export type MapName = (typeof MAP_NAMES)[number];
 
 export interface MapFile {
@@ -44,6 +45,25 @@ export function mapFile(name: MapName, edition: Edition): MapFile {
         description: (...args) => t(text.description(...args)),
         legendTitle: t(text.legendTitle),
         legendItem: (...args) => t(text.legendItem(...args)),
+        credit: t(MAP_TEXT.credit),
+      },
+      lang,
+    );
+    file = { ...drawn, title: t(text.title), caption: t(text.caption) };
+  } else if (name === 'hosts') {
+    const text = MAP_TEXT.hosts;
+    const drawn = hostMap(
+      data.meetings,
+      data.cities,
+      t,
+      {
+        title: t(text.title),
+        description: (...args) => t(text.description(...args)),
+        yearWith: (year, status) => t(`${year}（${text.status[status] ?? status}）`),
+        label: (city, years) => `${city} ${years.join('、')}`,
+        legendHeld: t(text.legendHeld),
+        legendNotHeld: t(text.legendNotHeld),
+        legendNewest: (year) => t(text.legendNewest(year)),
         credit: t(MAP_TEXT.credit),
       },
       lang,

@@ -4,13 +4,15 @@
  * scale get a marker. Drawn from the data on every build; a member whose `shape` has no outline
  * in the atlas stops the build.
  */
-import { geoArea, geoContains, geoEqualEarth, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoArea, geoContains, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { ATLAS_FILE, loadAtlas, type Atlas } from './atlas';
 import { labelBox, placeLabels, FONT_SIZE, type Box, type LabelRequest } from './labels';
+import { MAP_WIDTH, pacificProjection, type Extent } from './projection';
 import { patternDefs, mapStyle } from './style';
 import { el, escapeXml, num, svgDocument } from './svg';
 
+/** Data the map cannot be drawn from: the build stops with the file and entry. */
 export class MapDataError extends Error {
   override name = 'MapDataError';
 }
@@ -40,36 +42,15 @@ export interface MemberMap {
   description: string;
 }
 
-export const MAP_WIDTH = 680;
 /**
- * What the maps show: from the Indian Ocean (62° E) eastwards across the Pacific to the
+ * What the member map shows: from the Indian Ocean (62° E) eastwards across the Pacific to the
  * Atlantic coast of the Americas (32° W), and from Cape Horn to the Arctic coasts. Europe and
  * Africa are left out: no member but Russia reaches there, and Russia's Pacific side shows.
  */
-const WEST = 62;
-const EAST = -32;
-const NORTH = 78;
-const SOUTH = -58;
-/** The map's centre meridian (195° E, in the Pacific) and the Atlantic at the edges. */
-export const CENTRE_LONGITUDE = (WEST + EAST + 360) / 2;
+const EXTENT: Extent = { west: 62, east: -32, north: 78, south: -58 };
 /** A member whose outline covers less than this (px²) is drawn as a marker. */
 const MARKER_AREA = 40;
 const MARKER_RADIUS = 5;
-
-/** The projection every map of the site uses (Equal Earth, centred on the Pacific) and its height at MAP_WIDTH. */
-export function pacificProjection() {
-  const projection = geoEqualEarth()
-    .rotate([-CENTRE_LONGITUDE, 0])
-    .scale(1)
-    .translate([0, 0]);
-  const [west] = projection([WEST, 0])!;
-  const [east] = projection([EAST, 0])!;
-  const scale = MAP_WIDTH / (east - west);
-  const top = projection([CENTRE_LONGITUDE, NORTH])![1] * scale;
-  const bottom = projection([CENTRE_LONGITUDE, SOUTH])![1] * scale;
-  projection.scale(scale).translate([-west * scale, -top]);
-  return { projection, height: Math.ceil(bottom - top) };
-}
 
 /** Check the members against the atlas: every `shape` must have an outline. */
 export function checkShapes(members: readonly MapMember[], atlas: Pick<Atlas, 'ids'> = loadAtlas()): void {
@@ -96,7 +77,7 @@ function mainPart(shape: MultiPolygon): Polygon | MultiPolygon {
 export function memberMap(members: readonly MapMember[], text: MemberMapText, lang: string): MemberMap {
   const atlas = loadAtlas();
   checkShapes(members, atlas);
-  const { projection, height } = pacificProjection();
+  const { projection, height } = pacificProjection(EXTENT);
   const path = geoPath(projection).digits(1);
   const width = MAP_WIDTH;
   const years = [...new Set(members.map((member) => member.joined))].sort((a, b) => a - b);

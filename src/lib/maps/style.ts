@@ -14,6 +14,8 @@
 export interface Scheme {
   background: string;
   text: string;
+  /** The site's accent: the newest meeting on the host-city map. */
+  accent: string;
   muted: string;
   /** Land of economies that are not members; sea is the page's background. */
   land: string;
@@ -26,6 +28,7 @@ export interface Scheme {
 export const LIGHT: Scheme = {
   background: '#ffffff',
   text: '#1b1f24',
+  accent: '#0b5cad',
   muted: '#545c66',
   land: '#e4e7eb',
   line: '#ffffff',
@@ -35,6 +38,7 @@ export const LIGHT: Scheme = {
 export const DARK: Scheme = {
   background: '#14171c',
   text: '#e6e9ed',
+  accent: '#7db8f5',
   muted: '#a8b0ba',
   land: '#2b313a',
   line: '#14171c',
@@ -67,6 +71,7 @@ const rules = (scheme: Scheme) =>
     `.l{fill:${scheme.land}}`,
     `.b,.h{stroke:${scheme.line}}`,
     `.m{fill:${scheme.line}}`,
+    `.f{fill:${scheme.text}}.o{fill:${scheme.background}}.a{fill:${scheme.accent}}`,
     `.k{stroke:${scheme.text}}`,
     ...scheme.categories.map((colour, index) => `.c${index}{fill:${colour}}`),
   ].join('');
@@ -77,7 +82,7 @@ export const mapStyle = (extra = ''): string =>
     "text{font:12px system-ui,-apple-system,'Segoe UI','PingFang TC','Noto Sans CJK TC','Microsoft JhengHei',sans-serif;stroke-width:3px;stroke-linejoin:round;paint-order:stroke}",
     '.b{fill:none;stroke-width:.6}',
     '.h{stroke-width:1.2;stroke-linecap:round;fill:none}.x{stroke-width:2.4}.y{stroke-width:.8}',
-    '.k{stroke-width:1}',
+    '.k{stroke-width:1}.z{font-weight:700}',
     extra,
     rules(LIGHT),
     `@media (prefers-color-scheme:dark){${rules(DARK)}}`,
