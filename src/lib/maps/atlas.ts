@@ -10,7 +10,13 @@ import { geoArea } from 'd3-geo';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { merge } from 'topojson-client';
 import { presimplify, quantile, simplify, sphericalTriangleArea } from 'topojson-simplify';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type {
+  GeometryCollection,
+  GeometryObject,
+  MultiPolygon as TopoMultiPolygon,
+  Polygon as TopoPolygon,
+  Topology,
+} from 'topojson-specification';
 
 /** The world-atlas file the maps draw: Natural Earth 1:50m, which still has Singapore and Hong Kong. */
 export const ATLAS_FILE = 'world-atlas/countries-50m.json';
@@ -43,7 +49,11 @@ function withoutSpecks(shape: MultiPolygon): MultiPolygon {
     coordinates: shape.coordinates.filter((_, index) => areas[index]! >= MIN_PART || areas[index] === largest),
   };
 }
+
 type Countries = Topology<{ countries: GeometryCollection<CountryProperties> }>;
+type Area = TopoPolygon<CountryProperties> | TopoMultiPolygon<CountryProperties>;
+const isArea = (geometry: GeometryObject<CountryProperties>): geometry is Area =>
+  geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
 
 export interface Atlas {
   /** The world-atlas ids (ISO 3166-1 numeric codes) that have a shape. */
@@ -64,7 +74,9 @@ export function loadAtlas(): Atlas {
   const weighted = presimplify(topology, sphericalTriangleArea);
   const simple = simplify(weighted, quantile(weighted, KEEP)) as Countries;
   // A few Natural Earth shapes have no ISO code (no id): they are land all the same.
-  const geometries = simple.objects.countries.geometries.filter((geometry) => !LEFT_OUT.has(String(geometry.id)));
+  const geometries = simple.objects.countries.geometries
+    .filter(isArea)
+    .filter((geometry) => !LEFT_OUT.has(String(geometry.id)));
   const byId = Map.groupBy(
     geometries.filter((geometry) => geometry.id !== undefined),
     (geometry) => String(geometry.id),

@@ -108,7 +108,12 @@ export function hostMap(
   }));
   // Asia's crowd of cities: names close to their points where there is room, the rest in a
   // column out in the Pacific.
-  const { placed, unplaced } = placeLabels(requests, obstacles, { x: 0, y: 0, width, height }, { near: 24, column: 40, crowd: 24 });
+  const { placed, unplaced } = placeLabels(
+    requests,
+    obstacles,
+    { x: 0, y: 0, width, height },
+    { near: 24, column: 40, crowd: 24 },
+  );
   if (unplaced.length > 0)
     throw new MapDataError(
       `host-city map: no room for the names of ${unplaced.map((request) => request.id).join(', ')} (src/lib/maps/host-map.ts)`,
@@ -155,8 +160,7 @@ export function hostMap(
       ...(['held', 'notHeld', 'newest'] as const).map((kind, index) => {
         const y = legendY + index * rowHeight + rowHeight / 2;
         return (
-          marker(legendX + 4, y, kind) +
-          el('text', { x: num(legendX + 16), y: num(y) }, escapeXml(legendRows[index]!))
+          marker(legendX + 4, y, kind) + el('text', { x: num(legendX + 16), y: num(y) }, escapeXml(legendRows[index]!))
         );
       }),
     ),

@@ -88,8 +88,7 @@ export function mapFile(name: MapName, edition: Edition): MapFile {
 }
 
 /** The file's path in the edition (`/maps/members.svg`, `/zh-hans/maps/members.svg`), without the base. */
-export const mapPath = (name: MapName, edition: Edition): string =>
-  `/${EDITIONS[edition].prefix}maps/${name}.svg`;
+export const mapPath = (name: MapName, edition: Edition): string => `/${EDITIONS[edition].prefix}maps/${name}.svg`;
 
 /** The endpoints' routes: one file per map. */
 export const mapStaticPaths = () => MAP_NAMES.map((map) => ({ params: { map } }));

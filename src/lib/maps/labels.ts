@@ -101,8 +101,7 @@ export function placeLabels(
     options.crowd !== undefined &&
     requests.filter(
       (other) =>
-        other !== request &&
-        Math.hypot(other.at[0] - request.at[0], other.at[1] - request.at[1]) < options.crowd!,
+        other !== request && Math.hypot(other.at[0] - request.at[0], other.at[1] - request.at[1]) < options.crowd!,
     ).length >= 2;
   for (const request of requests) {
     if (crowded(request)) {

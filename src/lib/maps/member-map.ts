@@ -126,9 +126,7 @@ export function memberMap(members: readonly MapMember[], text: MemberMapText, la
       at: shape.at,
       fitsInside: (box) => fitsInside(shape, box),
       coversOther: (box) =>
-        shapes.some(
-          (other) => other !== shape && corners(box).some((corner) => within(other.outline, corner)),
-        ),
+        shapes.some((other) => other !== shape && corners(box).some((corner) => within(other.outline, corner))),
     }));
   const obstacles: Box[] = [
     legend,
@@ -191,7 +189,12 @@ export function memberMap(members: readonly MapMember[], text: MemberMapText, la
       { class: 'names', 'text-anchor': 'middle', 'dominant-baseline': 'central' },
       ...placed.flatMap((label) => [
         ...(label.leader
-          ? [el('path', { class: 'k', d: `M${num(label.leader[0])},${num(label.leader[1])}L${num(label.leader[2])},${num(label.leader[3])}` })]
+          ? [
+              el('path', {
+                class: 'k',
+                d: `M${num(label.leader[0])},${num(label.leader[1])}L${num(label.leader[2])},${num(label.leader[3])}`,
+              }),
+            ]
           : []),
         el('text', { 'data-name': label.id, x: num(label.x), y: num(label.y) }, escapeXml(label.text)),
       ]),
@@ -219,11 +222,7 @@ export function memberMap(members: readonly MapMember[], text: MemberMapText, la
         ].join('');
       }),
     ),
-    el(
-      'text',
-      { class: 'q', x: 4, y: height - 6 },
-      escapeXml(text.credit),
-    ),
+    el('text', { class: 'q', x: 4, y: height - 6 }, escapeXml(text.credit)),
   ];
   return {
     svg: svgDocument({ width, height, title: text.title, description, lang, style: mapStyle(), body }),

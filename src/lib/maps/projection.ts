@@ -19,10 +19,7 @@ export interface Extent {
 export function pacificProjection(extent: Extent): { projection: GeoProjection; height: number } {
   const span = (((extent.east - extent.west) % 360) + 360) % 360;
   const centre = extent.west + span / 2;
-  const projection = geoEqualEarth()
-    .rotate([-centre, 0])
-    .scale(1)
-    .translate([0, 0]);
+  const projection = geoEqualEarth().rotate([-centre, 0]).scale(1).translate([0, 0]);
   const [west] = projection([extent.west, 0])!;
   const [east] = projection([extent.east, 0])!;
   const scale = MAP_WIDTH / (east - west);
