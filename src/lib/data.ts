@@ -37,10 +37,11 @@ export class DataError extends Error {
   override name = 'DataError';
 }
 
-/** How an entry is named in messages: its id, its date (timeline) or its year and kind (meetings). */
+/** How an entry is named in messages: its id, its name (cities), its date (timeline) or its year and kind (meetings). */
 function entryLabel(item: unknown): string | undefined {
-  const { id, date, year, kind } = (item ?? {}) as { id?: unknown; date?: unknown; year?: unknown; kind?: unknown };
+  const { id, name, date, year, kind } = (item ?? {}) as Record<string, unknown>;
   if (typeof id === 'string') return id;
+  if (typeof name === 'string') return name;
   if (typeof date === 'string') return date;
   if (typeof year === 'number') return typeof kind === 'string' ? `${year} ${kind}` : String(year);
   return undefined;

@@ -32,7 +32,7 @@ export const LIGHT: Scheme = {
   muted: '#545c66',
   land: '#e4e7eb',
   line: '#ffffff',
-  categories: ['#c46200', '#6a1a34', '#15386a', '#1f401b', '#2a8a8a'],
+  categories: ['#c46200', '#5a1229', '#102e5a', '#183614', '#2a8a8a'],
 };
 
 export const DARK: Scheme = {
