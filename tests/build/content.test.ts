@@ -98,15 +98,47 @@ describe('member table', () => {
     expect(selectAll('thead th[scope="col"]', table).length).toBeGreaterThanOrEqual(3);
   });
 
-  test('the timeline shows every leaders’ meeting and the scheduled 2026 one', async () => {
+  test('the timeline shows every leaders’ meeting, none of them still 預定, and links the meetings table', async () => {
     const tree = await loadPage('/timeline/');
     expect(selectAll('.timeline__item', tree)).toHaveLength(data.timeline.length);
-    expect(selectAll('.timeline__item--leaders', tree)).toHaveLength(
-      data.timeline.filter((entry) => entry.kind === 'leaders').length,
-    );
-    const scheduled = selectAll('.timeline__item--scheduled', tree);
-    expect(scheduled).toHaveLength(1);
-    expect(textOf(scheduled[0]!)).toContain('深圳');
+    const leaders = selectAll('.timeline__item--leaders', tree);
+    expect(leaders).toHaveLength(data.timeline.filter((entry) => entry.kind === 'leaders').length);
+    expect(selectAll('.timeline__item--scheduled', tree)).toEqual([]);
+    expect(textOf(select('article', tree)!)).not.toContain('預定');
+    expect(textOf(leaders.at(-1)!)).toMatch(/深圳.*2026 年 11 月 18 日至 19 日/s);
+    expect(selectAll('article a[href="/meetings/"]', tree).length).toBeGreaterThan(0);
+  });
+});
+
+describe('meetings', () => {
+  test('one table row per meeting in meetings.yaml, year, ordinal, host, city and theme', async () => {
+    const tree = await loadPage('/meetings/');
+    const tables = selectAll('article table.meeting-table', tree);
+    expect(tables).toHaveLength(1);
+    const rows = selectAll('tbody tr', tables[0]!);
+    expect(rows).toHaveLength(data.meetings.length);
+    const memberName = new Map(data.members.map((member) => [member.id, member.tw]));
+    data.meetings.forEach((meeting, index) => {
+      const row = rows[index]!;
+      const text = textOf(row);
+      expect(textOf(select('.meeting-table__year', row)!)).toBe(String(meeting.year));
+      expect(textOf(select('.meeting-table__host', row)!)).toBe(memberName.get(meeting.host));
+      expect(textOf(select('.meeting-table__city', row)!)).toContain(meeting.city);
+      if (meeting.number) expect(text, String(meeting.year)).toContain(`第 ${meeting.number} 屆`);
+      if (meeting.theme) expect(text).toContain(meeting.theme);
+      if (meeting.themeOriginal) expect(text).toContain(meeting.themeOriginal);
+      expect(selectAll('.meeting-table__sources li', row), String(meeting.year)).toHaveLength(meeting.sources.length);
+    });
+    const cancelled = select('tr#meeting-2019', tree)!;
+    expect(textOf(cancelled)).toContain('取消');
+    expect(textOf(cancelled)).not.toMatch(/第 \d+ 屆/);
+  });
+
+  test('the host counts come from the data: three for the United States, Peru and China; never Hong Kong, China or Chinese Taipei', async () => {
+    const items = selectAll('.meeting-hosts li', await loadPage('/meetings/')).map(textOf);
+    expect(items[0]).toMatch(/^三次：/);
+    for (const name of ['美國', '秘魯', '中國（']) expect(items[0]).toContain(name);
+    expect(items.at(-1)).toBe('未曾主辦：中國香港、中華臺北');
   });
 });
 

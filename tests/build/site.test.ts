@@ -122,6 +122,13 @@ describe('search bundle', () => {
   });
 
   test('indexed text joins blocks with Chinese punctuation: 「. 」 only ends a title or heading', async () => {
+    // A 「. 」 the page itself has (an English theme such as 「Empower. Include. Grow.」) is text,
+    // not a join: the English words before it, period included, are on the page.
+    const pageTexts = new Map<string, string>();
+    const pageText = async (url: string) => {
+      if (!pageTexts.has(url)) pageTexts.set(url, textOf(await loadPage(url)));
+      return pageTexts.get(url)!;
+    };
     const fragments = await readdir(new URL('pagefind/fragment/', distDir));
     const joins: string[] = [];
     for (const name of fragments) {
@@ -137,7 +144,10 @@ describe('search bundle', () => {
       for (const join of content.matchAll(/\. /g)) {
         const before = content.slice(0, join.index);
         const initial = /(?:^|\s)[A-Z]$/.test(before); // 「C. Fred Bergsten」
-        if (!initial && !headings.some((heading) => heading && before.endsWith(heading))) {
+        // The English words just before the period, as the page shows them (「Balance.」, 「Tāiki ē.」).
+        const latin = /[\p{Script=Latin}][\p{Script=Latin}\s'’-]*$/u.exec(before)?.[0];
+        const original = latin !== undefined && (await pageText(fragment.url)).includes(`${latin}.`);
+        if (!initial && !original && !headings.some((heading) => heading && before.endsWith(heading))) {
           joins.push(`${fragment.url}: …${before.slice(-20)}. ${content.slice(join.index + 2, join.index + 12)}…`);
         }
       }
