@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { EDITIONS, editionPath, type Edition } from '../../src/i18n/editions';
 import { localise } from '../../src/i18n/localise';
 import { loadData } from '../../src/lib/data';
-import { distDir, loadPage, readDist } from './helpers';
+import { loadPage, readDist } from './helpers';
 
 const { members, meetings } = loadData();
 const editions = Object.keys(EDITIONS) as Edition[];
