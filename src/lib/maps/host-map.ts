@@ -89,8 +89,10 @@ export function hostMap(
 
   const rowHeight = FONT_SIZE + 8;
   const legendRows = [text.legendHeld, text.legendNotHeld, text.legendNewest(newest.year)];
-  const [legendX, legendY] = projection([-150, -22])!;
-  const legend: Box = { x: legendX - 6, y: legendY - 4, width: 150, height: legendRows.length * rowHeight + 8 };
+  // Legend and credit: bottom left, in the Indian Ocean, where a phone shows the map first.
+  const legendHeight = legendRows.length * rowHeight + 8;
+  const [legendX, legendY] = [10, height - 22 - legendHeight + 4];
+  const legend: Box = { x: legendX - 6, y: legendY - 4, width: 150, height: legendHeight };
   const credit: Box = { x: 0, y: height - 18, width: 124, height: 18 };
   const obstacles: Box[] = [
     legend,

@@ -92,11 +92,11 @@ export function memberMap(members: readonly MapMember[], text: MemberMapText, la
   });
   const markers = shapes.filter((shape) => shape.marker);
 
-  // Legend: in the open South Pacific, east of New Zealand.
-  const legendRows = [text.legendTitle, ...years.map((year) => text.legendItem(year, 0))];
+  // Legend and credit: bottom left, in the Indian Ocean, where a phone shows the map first.
   const rowHeight = FONT_SIZE + 7;
-  const [legendX, legendY] = projection([-150, -12])!;
-  const legend: Box = { x: legendX, y: legendY, width: 112, height: legendRows.length * rowHeight + 4 };
+  const legendHeight = (years.length + 1) * rowHeight + 4;
+  const [legendX, legendY] = [6, height - 22 - legendHeight];
+  const legend: Box = { x: legendX, y: legendY, width: 112, height: legendHeight };
   const credit: Box = { x: 0, y: height - 18, width: 124, height: 18 };
 
   const corners = (box: Box): [number, number][] => [
