@@ -129,6 +129,15 @@ export const BAD_INPUTS: BadInput[] = [
     expect: [/src\/data\/timeline\.yaml: entry \d+ \(2023-02-30\): date: is not a real calendar date/],
   },
   {
+    name: 'meeting hosted by an economy that is not a member',
+    files: {},
+    append: {
+      'src/data/meetings.yaml':
+        '\n- year: 2027\n  kind: leaders\n  number: 34\n  host: atlantis\n  city: 測試市\n  status: announced\n  sources: [S1]\n',
+    },
+    expect: [/src\/data\/meetings\.yaml: entry \d+ \(2027 leaders\): host: unknown member "atlantis"/],
+  },
+  {
     name: 'member economy whose map shape has no outline',
     files: {},
     append: {
