@@ -58,7 +58,8 @@ export type PageType = keyof typeof PAGE_BUDGETS;
  * content. The FAQ carries every answer twice, the second time as FAQPage structured data
  * (0.46 KB brotli): 14.21 KB, over the content budget by that copy (measured 2026-12-01). The
  * glossary is 14.01 KB and grows with every term. /meetings/ is one table row per meeting with
- * its sources (18.48 KB, HTML 12.74, measured 2026-12-07) and grows by a row a year.
+ * its sources and the host-city map's figure (19.03 KB, HTML 13.23, measured 2026-12-07; the map
+ * itself is a lazy image, not counted) and grows by a row a year.
  */
 export const LONG_PAGES: readonly string[] = ['/glossary/', '/timeline/', '/references/', '/faq/', '/meetings/'];
 

@@ -79,6 +79,11 @@ export const sourceSchema = z.strictObject({
 export const memberSchema = z.strictObject({
   /** Stable slug, e.g. `australia`; timeline hosts refer to it, `member-<id>` in the glossary names it. */
   id: z.string().regex(/^[a-z][a-z-]*$/),
+  /**
+   * Its outline on the member map: the id of its Natural Earth shape in world-atlas, which is the
+   * ISO 3166-1 numeric code (`'036'`). The map's build stops on an id with no shape.
+   */
+  shape: z.string().regex(/^\d{3}$/, 'must be a three-digit ISO 3166-1 numeric code, quoted'),
   /** Year the economy became a member. */
   joined: z.number().int().min(1989),
   /** Extra words on the joining, e.g. 「1993 年決定，1994 年正式加入」. */
@@ -104,6 +109,16 @@ export const timelineSchema = z.strictObject({
   city: z.string().trim().min(1).optional(),
   /** Planned, not yet held. */
   scheduled: z.boolean().default(false),
+  sources: sourceIds,
+});
+
+/** An entry of cities.yaml: where a meeting's city is, for the host-city map. */
+export const citySchema = z.strictObject({
+  /** The city's name as the meetings data writes it (Taiwan form), e.g. 坎培拉. */
+  name: z.string().trim().min(1),
+  /** Longitude and latitude in degrees (WGS 84), east and north positive. */
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
   sources: sourceIds,
 });
 
@@ -150,6 +165,7 @@ export type Member = z.infer<typeof memberSchema> & {
 };
 export type TimelineEntry = z.infer<typeof timelineSchema>;
 export type GlossaryEntry = z.infer<typeof glossarySchema>;
+export type City = z.infer<typeof citySchema>;
 
 /** A full calendar date, YYYY-MM-DD. */
 const fullDate = partialDate.refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), 'must be a full date YYYY-MM-DD');

@@ -2,7 +2,7 @@
  * Offline reading, inside the build (after the search index, before `_headers`):
  *
  * 1. per edition, the list 「離線閱讀」 downloads (`offline/<edition>.json`: its pages, every
- *    `_astro/` file, what its search needs, icons and web app manifest) and its size, which
+ *    `_astro/` file, its maps, what its search needs, icons and web app manifest) and its size, which
  *    replaces SIZE_MARKER in that edition's pages;
  * 2. `sw.js`, bundled from src/offline/sw.ts with the build's version: a hash of every file
  *    the build ships and of the worker's own code, so a build that changes nothing keeps the
@@ -144,6 +144,8 @@ export function offlineIntegration(): AstroIntegration {
           const listed = [
             ...files.filter((file) => file.endsWith('.html') && editionOfPage(file) === id),
             ...files.filter((file) => file.startsWith('_astro/') || file.startsWith('icons/')),
+            // The edition's maps and charts (maps/*.svg, zh-hans/maps/*.svg): pages show them.
+            ...files.filter((file) => file.startsWith(`${EDITIONS[id].prefix}maps/`) && file.endsWith('.svg')),
             ...searchFiles(files, language, searchData.p?.[language]),
             'favicon.svg',
             'apple-touch-icon.png',

@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import {
+  citySchema,
   glossarySchema,
   meetingSchema,
   memberSchema,
   sourceSchema,
   timelineSchema,
+  type City,
   type GlossaryEntry,
   type Meeting,
   type Member,
@@ -22,16 +24,24 @@ import {
 
 /** src/data/, from the project root (the working directory of astro, vitest and the tools). */
 const dataDir = join(process.cwd(), 'src', 'data');
-const FILES = ['sources.yaml', 'members.yaml', 'timeline.yaml', 'glossary.yaml', 'meetings.yaml'] as const;
+const FILES = [
+  'sources.yaml',
+  'members.yaml',
+  'timeline.yaml',
+  'glossary.yaml',
+  'meetings.yaml',
+  'cities.yaml',
+] as const;
 
 export class DataError extends Error {
   override name = 'DataError';
 }
 
-/** How an entry is named in messages: its id, its date (timeline) or its year and kind (meetings). */
+/** How an entry is named in messages: its id, its name (cities), its date (timeline) or its year and kind (meetings). */
 function entryLabel(item: unknown): string | undefined {
-  const { id, date, year, kind } = (item ?? {}) as { id?: unknown; date?: unknown; year?: unknown; kind?: unknown };
+  const { id, name, date, year, kind } = (item ?? {}) as Record<string, unknown>;
   if (typeof id === 'string') return id;
+  if (typeof name === 'string') return name;
   if (typeof date === 'string') return date;
   if (typeof year === 'number') return typeof kind === 'string' ? `${year} ${kind}` : String(year);
   return undefined;
@@ -77,6 +87,8 @@ export interface SiteData {
   glossary: GlossaryEntry[];
   /** The Ministerial Meetings of 1989–1992 and every Leaders' Meeting from 1993, by year. */
   meetings: Meeting[];
+  /** Where the meeting cities are (the host-city map). */
+  cities: City[];
 }
 
 let cache: { stamp: string; data: SiteData } | undefined;
@@ -89,6 +101,7 @@ export function loadData(): SiteData {
   const timeline = load('timeline.yaml', timelineSchema);
   const glossary = load('glossary.yaml', glossarySchema);
   const meetings = load('meetings.yaml', meetingSchema);
+  const cities = load('cities.yaml', citySchema);
   const members = load('members.yaml', memberSchema).map((member): Member => {
     const names = glossary.find((entry) => entry.id === `member-${member.id}`);
     if (!names)
@@ -131,6 +144,32 @@ export function loadData(): SiteData {
         `src/data/meetings.yaml: ${label}: year: ${meeting.year} does not follow ${previous.year} (one meeting a year, in order)`,
       );
   });
-  cache = { stamp, data: { sources, members, timeline, glossary, meetings } };
+  cities.forEach((city, index) => check('src/data/cities.yaml', `entry ${index + 1} (${city.name})`, city.sources));
+  checkCities(meetings, cities);
+  cache = { stamp, data: { sources, members, timeline, glossary, meetings, cities } };
   return cache.data;
+}
+
+/**
+ * Every meeting's city has coordinates in cities.yaml (the host-city map draws it there), and
+ * no city is listed twice.
+ */
+export function checkCities(
+  meetings: readonly Pick<Meeting, 'year' | 'kind' | 'city'>[],
+  cities: readonly City[],
+): void {
+  const seen = new Set<string>();
+  cities.forEach((city, index) => {
+    if (seen.has(city.name))
+      throw new DataError(`src/data/cities.yaml: entry ${index + 1} (${city.name}): name: listed twice`);
+    seen.add(city.name);
+  });
+  const problems = meetings.flatMap((meeting, index) =>
+    seen.has(meeting.city)
+      ? []
+      : [
+          `src/data/meetings.yaml: entry ${index + 1} (${meeting.year} ${meeting.kind}): city: ${meeting.city} has no coordinates in src/data/cities.yaml`,
+        ],
+  );
+  if (problems.length > 0) throw new DataError(problems.join('\n'));
 }

@@ -101,6 +101,11 @@ export function headerRules(options: {
       pattern: at(pattern),
       headers: [['Cache-Control', REVALIDATE]] as [string, string][],
     })),
+    // The maps and charts (src/lib/maps/): drawn from the data, so they change with it under the same name.
+    ...['/maps/*', '/:lang/maps/*'].map((pattern) => ({
+      pattern: at(pattern),
+      headers: [['Cache-Control', REVALIDATE]] as [string, string][],
+    })),
     ...['/', '/:page/', '/:lang/:page/', '/404.html'].map((pattern) => ({
       pattern: at(pattern),
       headers: [['Cache-Control', REVALIDATE]] as [string, string][],

@@ -138,6 +138,18 @@ export const BAD_INPUTS: BadInput[] = [
     expect: [/src\/data\/meetings\.yaml: entry \d+ \(2027 leaders\): host: unknown member "atlantis"/],
   },
   {
+    name: 'member economy whose map shape has no outline',
+    files: {},
+    append: {
+      'src/data/members.yaml': "\n- id: atlantis\n  shape: '999'\n  joined: 1998\n  founding: false\n  sources: [S1]\n",
+      'src/data/glossary.yaml':
+        '\n- id: member-atlantis\n  category: member\n  tw: 亞特蘭提斯\n  en: Atlantis\n  sources: [S1]\n',
+    },
+    expect: [
+      /src\/data\/members\.yaml: entry 22 \(atlantis\): shape: '999' has no outline in world-atlas\/countries-50m\.json/,
+    ],
+  },
+  {
     name: 'source URL on a mirror, proxy or staging host',
     files: {},
     append: {

@@ -2,6 +2,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { DataError, loadData, parseDataList } from '../../src/lib/data';
 import {
+  citySchema,
   glossarySchema,
   meetingSchema,
   memberSchema,
@@ -252,8 +253,23 @@ describe('parseDataList() rejects', () => {
   });
 
   test('a member without a joining year', () => {
-    const member = { id: 'x', founding: false, sources: ['S1'] };
+    const member = { id: 'x', shape: '152', founding: false, sources: ['S1'] };
     expect(() => parseDataList('m.yaml', JSON.stringify([member]), memberSchema)).toThrow(/joined/);
+  });
+
+  test.each([
+    ['without a shape', undefined, /entry 1 \(x\): shape: /],
+    ['with a shape id that is not a quoted ISO code', 36, /entry 1 \(x\): shape: /],
+  ])('a member %s', (_name, shape, message) => {
+    const member = { id: 'x', shape, joined: 1989, founding: true, sources: ['S1'] };
+    expect(() => parseDataList('src/data/members.yaml', JSON.stringify([member]), memberSchema)).toThrow(message);
+  });
+
+  test('a city outside the globe', () => {
+    const city = { name: '某城', lon: 200, lat: 10, sources: ['S1'] };
+    expect(() => parseDataList('src/data/cities.yaml', JSON.stringify([city]), citySchema)).toThrow(
+      /cities\.yaml: entry 1 \(某城\): lon: /,
+    );
   });
 });
 
@@ -285,7 +301,10 @@ describe('cross-file checks', () => {
     ],
     [
       'a member no glossary entry names',
-      { 'timeline.yaml': '[]', 'members.yaml': '- id: atlantis\n  joined: 1989\n  founding: false\n  sources: [S1]\n' },
+      {
+        'timeline.yaml': '[]',
+        'members.yaml': "- id: atlantis\n  shape: '999'\n  joined: 1989\n  founding: false\n  sources: [S1]\n",
+      },
       /members\.yaml: atlantis: no glossary entry member-atlantis names it/,
     ],
     [
@@ -304,6 +323,25 @@ describe('cross-file checks', () => {
       /meetings\.yaml: entry 1 \(1993 leaders\): number: 2 but it is Leaders' Meeting 1/,
     ],
     [
+      'a meeting in a city without coordinates',
+      { 'timeline.yaml': '[]', 'meetings.yaml': meetingYaml({}), 'cities.yaml': '[]' },
+      /meetings\.yaml: entry 1 \(1993 leaders\): city: 聖地牙哥 has no coordinates in src\/data\/cities\.yaml/,
+    ],
+    [
+      'a city listed twice in cities.yaml',
+      {
+        'timeline.yaml': '[]',
+        'cities.yaml':
+          '- { name: 聖地牙哥, lon: -70.67, lat: -33.45, sources: [S1] }\n- { name: 聖地牙哥, lon: -70, lat: -33, sources: [S1] }\n',
+      },
+      /cities\.yaml: entry 2 \(聖地牙哥\): name: listed twice/,
+    ],
+    [
+      'a city citing a source missing from sources.yaml',
+      { 'timeline.yaml': '[]', 'cities.yaml': '- { name: 聖地牙哥, lon: -70.67, lat: -33.45, sources: [S997] }\n' },
+      /cities\.yaml: entry 1 \(聖地牙哥\): unknown source "S997"/,
+    ],
+    [
       'two meetings in one year',
       { 'timeline.yaml': '[]', 'meetings.yaml': meetingYaml({}) + meetingYaml({ number: '2' }) },
       /meetings\.yaml: entry 2 \(1993 leaders\): year: 1993 does not follow 1993/,
@@ -311,7 +349,8 @@ describe('cross-file checks', () => {
   ] as const)('loadData() rejects %s', async (_name, overrides, message) => {
     const files: Record<string, string> = {
       'sources.yaml': '- id: S1\n  kind: news\n  publisher: 測試\n  title: 測試來源\n',
-      'members.yaml': '- id: chile\n  joined: 1994\n  founding: false\n  sources: [S1]\n',
+      'members.yaml': "- id: chile\n  shape: '152'\n  joined: 1994\n  founding: false\n  sources: [S1]\n",
+      'cities.yaml': '- { name: 聖地牙哥, lon: -70.67, lat: -33.45, sources: [S1] }\n',
       'timeline.yaml': "- date: '2000'\n  kind: milestone\n  title: 測試\n  sources: [S999]\n",
       'glossary.yaml': '- id: member-chile\n  category: member\n  tw: 智利\n  en: Chile\n  sources: [S1]\n',
       'meetings.yaml': '[]',
