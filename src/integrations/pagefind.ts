@@ -168,9 +168,9 @@ export async function buildSearchBundle(
   // Pagefind also writes its ready-made UIs; this site has its own, so they are not shipped.
   const used = files.filter((file) => !UNUSED_UI.test(file.path));
   // Member names are aliases too (澳大利亞 → 澳洲, 文萊 → 汶萊).
-  const { glossary, members } = loadData();
+  const { glossary, members, readerWords } = loadData();
   // The folding data is derived from exactly the text Pagefind indexed (its fragments).
-  const searchData = buildSearchData({ pages: fragmentTexts(used), glossary: [...glossary, ...members] });
+  const searchData = buildSearchData({ pages: fragmentTexts(used), glossary: [...glossary, ...members], readerWords });
   searchData.p = fragmentManifest(used);
   searchData.a = answerCards(used, cards);
   lap('searchData');

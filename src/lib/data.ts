@@ -10,17 +10,19 @@ import type { z } from 'astro/zod';
 import {
   glossarySchema,
   memberSchema,
+  readerWordsSchema,
   sourceSchema,
   timelineSchema,
   type GlossaryEntry,
   type Member,
+  type ReaderWords,
   type Source,
   type TimelineEntry,
 } from '../data/schemas';
 
 /** src/data/, from the project root (the working directory of astro, vitest and the tools). */
 const dataDir = join(process.cwd(), 'src', 'data');
-const FILES = ['sources.yaml', 'members.yaml', 'timeline.yaml', 'glossary.yaml'] as const;
+const FILES = ['sources.yaml', 'members.yaml', 'timeline.yaml', 'glossary.yaml', 'reader-words.yaml'] as const;
 
 export class DataError extends Error {
   override name = 'DataError';
@@ -68,6 +70,8 @@ export interface SiteData {
   members: Member[];
   timeline: TimelineEntry[];
   glossary: GlossaryEntry[];
+  /** Search's reader words (src/data/reader-words.yaml). */
+  readerWords: ReaderWords[];
 }
 
 let cache: { stamp: string; data: SiteData } | undefined;
@@ -105,6 +109,7 @@ export function loadData(): SiteData {
     }
   });
   glossary.forEach((entry) => check('src/data/glossary.yaml', entry.id, entry.sources));
-  cache = { stamp, data: { sources, members, timeline, glossary } };
+  const readerWords = load('reader-words.yaml', readerWordsSchema);
+  cache = { stamp, data: { sources, members, timeline, glossary, readerWords } };
   return cache.data;
 }
