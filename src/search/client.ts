@@ -197,12 +197,26 @@ function bodyPosition(entry: Ranked<PageText>, section: Section): number {
   return section.bodyStart;
 }
 
-/** The page's excerpt: around the first match in the section the page is most about. */
+/**
+ * The page's excerpt: the passage that answers (rank.ts), from its first match; under a question
+ * heading that answers (an FAQ entry), the entry's first sentence.
+ */
 function pageExcerpt(entry: Ranked<PageText>): string {
   const sections = sectionsOf(entry.page);
   const section = sections[entry.bestSection] ?? (sections[0] as Section);
-  const at = bodyPosition(entry, section);
+  const first = entry.terms.flatMap((term) => term.positions.filter((at) => at >= entry.answerAt && at < section.end));
+  const at = entry.answerEntry
+    ? section.bodyStart
+    : first.length > 0
+      ? Math.min(...first)
+      : bodyPosition(entry, section);
   return excerpt(entry.page.content, at, entry.needles, section.bodyStart, section.end);
+}
+
+/** The hit's link: to the FAQ entry that answers, or to the page. */
+function answerUrl(entry: Ranked<PageText>): string {
+  const section = sectionsOf(entry.page)[entry.bestSection];
+  return entry.answerEntry && section?.id ? withHash(entry.page.url, section.id) : entry.page.url;
 }
 
 /** Sections with a match: headings that match first, then the most terms; at most MAX_SUB_RESULTS. */
@@ -448,7 +462,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
       for (const needle of entry.needles) allTerms.add(needle);
       const highlight = entry.needles.slice(0, MAX_HIGHLIGHT);
       return {
-        url: withHighlight(pageUrl, highlight, highlightParam),
+        url: withHighlight(answerUrl(entry), highlight, highlightParam),
         title: entry.page.title || pageUrl,
         excerpt: pageExcerpt(entry),
         section: fragment.filters?.['section']?.[0],
