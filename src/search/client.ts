@@ -77,6 +77,8 @@ export interface SearchOutcome {
   partial: boolean;
   /** The query is a glossary term: its card, shown before the pages. */
   answer?: SearchAnswer | undefined;
+  /** The index or a page's text failed to load: the outcome is not to be trusted (show an error, offer a retry). */
+  failed?: boolean | undefined;
 }
 
 export interface SearchEngine {
@@ -264,12 +266,18 @@ async function readFragment(url: string): Promise<PagefindFragment | null> {
  */
 function directPagefind(bundlePath: string, siteBase: string, files: readonly string[]): PagefindModule {
   let pages: Promise<PagefindFragment[]> | undefined;
+  // A fragment that fails to load fails the search (and is asked for again next time).
   const all = () =>
-    (pages ??= Promise.all(files.map((file) => readFragment(bundlePath + file))).then((list) =>
-      list
-        .filter((fragment): fragment is PagefindFragment => fragment !== null)
-        .map((fragment) => ({ ...fragment, url: siteBase + fragment.url.replace(/^\//, '') })),
-    ));
+    (pages ??= Promise.all(files.map((file) => readFragment(bundlePath + file))).then((list) => {
+      if (list.includes(null)) {
+        pages = undefined;
+        throw new Error('a search fragment failed to load');
+      }
+      return (list as PagefindFragment[]).map((fragment) => ({
+        ...fragment,
+        url: siteBase + fragment.url.replace(/^\//, ''),
+      }));
+    }));
   const matchesFilters = (fragment: PagefindFragment, filters: Record<string, string[]>) =>
     Object.entries(filters).every(
       ([name, values]) => values.length === 0 || values.some((value) => fragment.filters?.[name]?.includes(value)),
@@ -368,18 +376,25 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
     if (!pending) {
       pending = result.data().then(
         (fragment) => (fragment && typeof fragment.content === 'string' ? fragment : null),
-        () => null,
+        () => {
+          failures++;
+          fragments.delete(key);
+          return null;
+        },
       );
       fragments.set(key, pending);
     }
     return pending;
   };
 
+  // Load failures since the search began: its outcome is then `failed`, never 「沒有找到」.
+  let failures = 0;
   const pagefindSearch = async (term: string | null, filters: Record<string, string[]>): Promise<PagefindResult[]> => {
     try {
       const response = await pagefind.search(term, { filters });
       return response?.results ?? [];
     } catch {
+      failures++;
       return [];
     }
   };
@@ -482,7 +497,9 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
         for (const [name, values] of Object.entries(filters ?? {})) {
           if (Array.isArray(values)) safeFilters[name] = values.filter((v): v is string => typeof v === 'string');
         }
+        failures = 0;
         const outcome = await run(raw, safeFilters);
+        if (failures > 0) return { ...outcome, hits: [], failed: true };
         outcome.answer = answer(raw);
         if (outcome.hits.length === 0 && outcome.query) {
           for (const suggestion of suggest(raw, data, 4)) {
@@ -493,7 +510,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
         }
         return outcome;
       } catch {
-        return { query: '', terms: [], hits: [], suggestions: [], partial: false };
+        return { query: '', terms: [], hits: [], suggestions: [], partial: false, failed: true };
       }
     },
     async filters() {
