@@ -3,7 +3,7 @@
  *
  * Interface (what the UI calls):
  *
- *   const engine = await createSearch({ bundlePath: '/pagefind/', dataUrl: '/pagefind/search-data.json' });
+ *   const engine = await createSearch({ edition: 'hant', bundlePath: '/pagefind/', dataUrl: '/pagefind/search-data.json' });
  *   const outcome = await engine.search(rawQuery, { section: ['history'] });  // filters optional
  *   const counts = await engine.filters();  // { section: { history: 3, … } }
  *
@@ -35,6 +35,7 @@
  * each excerpt at sentence or clause boundaries.
  */
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
+import { EDITIONS, type Edition } from '../i18n/editions';
 import { canon, escapeHtml, findCard, parseQuery, suggest, type SearchData } from './query';
 import { excerpt, rank, sectionsOf, type PageText, type RankInput, type Ranked, type Section } from './rank';
 
@@ -87,6 +88,11 @@ export interface SearchEngine {
 }
 
 export interface CreateSearchOptions {
+  /**
+   * The edition searched (src/i18n/editions.ts): its pages, its index language and its answer
+   * cards. The browser passes the page's edition; nothing here reads the page.
+   */
+  edition: Edition;
   /** URL of the Pagefind bundle directory, ending in `/` (e.g. `/pagefind/`). */
   bundlePath: string;
   /** URL of the SearchData JSON built by fold-build.ts. */
@@ -100,6 +106,11 @@ export interface CreateSearchOptions {
    * pages (default SEARCH_DIRECT_MAX_PAGES); larger sites (up to 300) are scanned only when Pagefind gives nothing.
    */
   fullScanLimit?: number | undefined;
+  /**
+   * Loads Pagefind's own search module (`pagefind.js`) for the wasm path. Default: import it
+   * from the bundle (the browser). Node passes a loader that gives it the edition's language.
+   */
+  loadPagefind?: ((bundlePath: string, language: string) => Promise<PagefindModule>) | undefined;
 }
 
 interface PagefindAnchor {
@@ -124,7 +135,8 @@ interface PagefindResult {
   data(): Promise<PagefindFragment>;
 }
 
-interface PagefindModule {
+/** The part of Pagefind's search API (`pagefind.js`) the engine uses. */
+export interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
@@ -295,13 +307,15 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
   const data = await fetch(opts.dataUrl)
     .then((response) => (response.ok ? response.json() : null))
     .then(checkData, () => EMPTY_DATA);
-  const language = (typeof document === 'undefined' ? '' : document.documentElement.lang).toLowerCase();
+  const language = EDITIONS[opts.edition].lang.toLowerCase();
   const files = data.p?.[language];
   const siteBase = String(opts.pagefindOptions?.['baseUrl'] ?? '/');
   const direct = files !== undefined && files.length <= fullScanLimit && typeof DecompressionStream !== 'undefined';
   const pagefind = direct
     ? directPagefind(bundlePath, siteBase.endsWith('/') ? siteBase : `${siteBase}/`, files)
-    : ((await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as PagefindModule);
+    : opts.loadPagefind
+      ? await opts.loadPagefind(bundlePath, language)
+      : ((await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as PagefindModule);
   await pagefind.options({ excerptLength: 30, ...(opts.pagefindOptions ?? {}) });
   await pagefind.init();
 
