@@ -36,6 +36,7 @@
  */
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
 import { EDITIONS, type Edition } from '../i18n/editions';
+import { decodeFragment, directFragments, isFragmentFile, type PagefindFragment } from './pagefind-bundle';
 import { canon, escapeHtml, findCard, parseQuery, suggest, type SearchData } from './query';
 import { excerpt, rank, sectionsOf, type PageText, type RankInput, type Ranked, type Section } from './rank';
 
@@ -113,22 +114,6 @@ export interface CreateSearchOptions {
   loadPagefind?: ((bundlePath: string, language: string) => Promise<PagefindModule>) | undefined;
 }
 
-interface PagefindAnchor {
-  element?: string;
-  id?: string;
-  text?: string;
-  location?: number;
-}
-
-interface PagefindFragment {
-  url: string;
-  raw_url?: string;
-  content: string;
-  meta?: Record<string, string>;
-  filters?: Record<string, string[]>;
-  anchors?: PagefindAnchor[];
-}
-
 interface PagefindResult {
   id?: string;
   score?: number;
@@ -160,9 +145,7 @@ function checkData(value: unknown): SearchData {
   const manifestOk =
     data.p === undefined ||
     (isRecord(data.p) &&
-      Object.values(data.p).every(
-        (list) => Array.isArray(list) && list.every((file) => /^fragment\/[\w-]+\.pf_fragment$/.test(String(file))),
-      ));
+      Object.values(data.p).every((list) => Array.isArray(list) && list.every((file) => isFragmentFile(String(file)))));
   const checked = manifestOk ? (data as SearchData) : { ...(data as SearchData), p: undefined };
   const cards = data.a as { c?: unknown; k?: unknown } | undefined;
   const cardsOk = cards === undefined || (Array.isArray(cards.c) && isRecord(cards.k));
@@ -241,16 +224,11 @@ function subResults(entry: Ranked<PageText>, pageUrl: string, param: string): Se
   });
 }
 
-/** Reads one of Pagefind's fragment files (gzip'd `pagefind_dcd` + JSON) without its wasm. */
+/** Reads one of Pagefind's fragment files (src/search/pagefind-bundle.ts) without its wasm. */
 async function readFragment(url: string): Promise<PagefindFragment | null> {
   try {
     const response = await fetch(url);
-    if (!response.ok || !response.body) return null;
-    const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
-    const fragment = JSON.parse(text.replace(/^pagefind_dcd/, '')) as PagefindFragment;
-    if (typeof fragment.content !== 'string' || typeof fragment.url !== 'string') return null;
-    // The extended build marks Chinese word breaks with U+200B, as pagefind.js strips too.
-    return { ...fragment, content: fragment.content.replace(/\u200B/g, '') };
+    return response.ok ? await decodeFragment(new Uint8Array(await response.arrayBuffer())) : null;
   } catch {
     return null;
   }
@@ -308,10 +286,11 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
     .then((response) => (response.ok ? response.json() : null))
     .then(checkData, () => EMPTY_DATA);
   const language = EDITIONS[opts.edition].lang.toLowerCase();
-  const files = data.p?.[language];
+  const files =
+    typeof DecompressionStream === 'undefined' ? undefined : directFragments(data.p?.[language], fullScanLimit);
   const siteBase = String(opts.pagefindOptions?.['baseUrl'] ?? '/');
-  const direct = files !== undefined && files.length <= fullScanLimit && typeof DecompressionStream !== 'undefined';
-  const pagefind = direct
+  const direct = files !== undefined;
+  const pagefind = files
     ? directPagefind(bundlePath, siteBase.endsWith('/') ? siteBase : `${siteBase}/`, files)
     : opts.loadPagefind
       ? await opts.loadPagefind(bundlePath, language)
