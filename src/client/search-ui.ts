@@ -5,14 +5,21 @@
  * added); every string from the reader goes into the page as text, never as HTML.
  */
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
+import { EDITIONS, type Edition } from '../i18n/editions';
 import { createSearch, type SearchAnswer, type SearchHit, type SearchOutcome } from '../search/client';
 // The dialog and its words (in this page's edition) are made by search-dialog.ts, not shipped in every page.
 import { closeButton, dialog, filterBox, form, input, results, say, status, styled } from './search-dialog';
 
 const base = document.documentElement.dataset['base'] ?? '/';
 
+// The page's edition, from its <html lang> (src/i18n/editions.ts).
+const edition = (Object.keys(EDITIONS) as Edition[]).find(
+  (key) => EDITIONS[key].lang === document.documentElement.lang,
+);
+
 const startEngine = () =>
   createSearch({
+    edition: edition ?? 'hant',
     bundlePath: `${base}pagefind/`,
     dataUrl: `${base}pagefind/search-data.json`,
     // No worker: one request (pagefind-worker.js) fewer; a query takes milliseconds here.

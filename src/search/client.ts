@@ -3,7 +3,7 @@
  *
  * Interface (what the UI calls):
  *
- *   const engine = await createSearch({ bundlePath: '/pagefind/', dataUrl: '/pagefind/search-data.json' });
+ *   const engine = await createSearch({ edition: 'hant', bundlePath: '/pagefind/', dataUrl: '/pagefind/search-data.json' });
  *   const outcome = await engine.search(rawQuery, { section: ['history'] });  // filters optional
  *   const counts = await engine.filters();  // { section: { history: 3, … } }
  *
@@ -35,6 +35,8 @@
  * each excerpt at sentence or clause boundaries.
  */
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
+import { EDITIONS, type Edition } from '../i18n/editions';
+import { decodeFragment, directFragments, isFragmentFile, type PagefindFragment } from './pagefind-bundle';
 import { canon, escapeHtml, findCard, parseQuery, suggest, type SearchData } from './query';
 import { excerpt, rank, sectionsOf, type PageText, type RankInput, type Ranked, type Section } from './rank';
 
@@ -89,6 +91,11 @@ export interface SearchEngine {
 }
 
 export interface CreateSearchOptions {
+  /**
+   * The edition searched (src/i18n/editions.ts): its pages, its index language and its answer
+   * cards. The browser passes the page's edition; nothing here reads the page.
+   */
+  edition: Edition;
   /** URL of the Pagefind bundle directory, ending in `/` (e.g. `/pagefind/`). */
   bundlePath: string;
   /** URL of the SearchData JSON built by fold-build.ts. */
@@ -102,22 +109,11 @@ export interface CreateSearchOptions {
    * pages (default SEARCH_DIRECT_MAX_PAGES); larger sites (up to 300) are scanned only when Pagefind gives nothing.
    */
   fullScanLimit?: number | undefined;
-}
-
-interface PagefindAnchor {
-  element?: string;
-  id?: string;
-  text?: string;
-  location?: number;
-}
-
-interface PagefindFragment {
-  url: string;
-  raw_url?: string;
-  content: string;
-  meta?: Record<string, string>;
-  filters?: Record<string, string[]>;
-  anchors?: PagefindAnchor[];
+  /**
+   * Loads Pagefind's own search module (`pagefind.js`) for the wasm path. Default: import it
+   * from the bundle (the browser). Node passes a loader that gives it the edition's language.
+   */
+  loadPagefind?: ((bundlePath: string, language: string) => Promise<PagefindModule>) | undefined;
 }
 
 interface PagefindResult {
@@ -126,7 +122,8 @@ interface PagefindResult {
   data(): Promise<PagefindFragment>;
 }
 
-interface PagefindModule {
+/** The part of Pagefind's search API (`pagefind.js`) the engine uses. */
+export interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
@@ -150,9 +147,7 @@ function checkData(value: unknown): SearchData {
   const manifestOk =
     data.p === undefined ||
     (isRecord(data.p) &&
-      Object.values(data.p).every(
-        (list) => Array.isArray(list) && list.every((file) => /^fragment\/[\w-]+\.pf_fragment$/.test(String(file))),
-      ));
+      Object.values(data.p).every((list) => Array.isArray(list) && list.every((file) => isFragmentFile(String(file)))));
   const checked = manifestOk ? (data as SearchData) : { ...(data as SearchData), p: undefined };
   const cards = data.a as { c?: unknown; k?: unknown } | undefined;
   const cardsOk = cards === undefined || (Array.isArray(cards.c) && isRecord(cards.k));
@@ -245,16 +240,11 @@ function subResults(entry: Ranked<PageText>, pageUrl: string, param: string): Se
   });
 }
 
-/** Reads one of Pagefind's fragment files (gzip'd `pagefind_dcd` + JSON) without its wasm. */
+/** Reads one of Pagefind's fragment files (src/search/pagefind-bundle.ts) without its wasm. */
 async function readFragment(url: string): Promise<PagefindFragment | null> {
   try {
     const response = await fetch(url);
-    if (!response.ok || !response.body) return null;
-    const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
-    const fragment = JSON.parse(text.replace(/^pagefind_dcd/, '')) as PagefindFragment;
-    if (typeof fragment.content !== 'string' || typeof fragment.url !== 'string') return null;
-    // The extended build marks Chinese word breaks with U+200B, as pagefind.js strips too.
-    return { ...fragment, content: fragment.content.replace(/\u200B/g, '') };
+    return response.ok ? await decodeFragment(new Uint8Array(await response.arrayBuffer())) : null;
   } catch {
     return null;
   }
@@ -317,13 +307,16 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
   const data = await fetch(opts.dataUrl)
     .then((response) => (response.ok ? response.json() : null))
     .then(checkData, () => EMPTY_DATA);
-  const language = (typeof document === 'undefined' ? '' : document.documentElement.lang).toLowerCase();
-  const files = data.p?.[language];
+  const language = EDITIONS[opts.edition].lang.toLowerCase();
+  const files =
+    typeof DecompressionStream === 'undefined' ? undefined : directFragments(data.p?.[language], fullScanLimit);
   const siteBase = String(opts.pagefindOptions?.['baseUrl'] ?? '/');
-  const direct = files !== undefined && files.length <= fullScanLimit && typeof DecompressionStream !== 'undefined';
-  const pagefind = direct
+  const direct = files !== undefined;
+  const pagefind = files
     ? directPagefind(bundlePath, siteBase.endsWith('/') ? siteBase : `${siteBase}/`, files)
-    : ((await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as PagefindModule);
+    : opts.loadPagefind
+      ? await opts.loadPagefind(bundlePath, language)
+      : ((await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as PagefindModule);
   await pagefind.options({ excerptLength: 30, ...(opts.pagefindOptions ?? {}) });
   await pagefind.init();
 

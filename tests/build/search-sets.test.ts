@@ -1,0 +1,56 @@
+/**
+ * Search quality, in Node: every query set in tests/search/ (tools/search/sets.ts) through the
+ * site's own engine (src/search/client.ts) against the built index, on both search paths:
+ * Pagefind's fragments read directly (this site's size) and Pagefind's wasm index (scan limit
+ * 0, the path larger sites take). Each set's `require` holds its thresholds. The browser test
+ * (tests/e2e/search.test.ts) checks on a few queries that the dialog shows what this computes.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { nodeSearch, type NodeSearch } from '../../tools/search/node';
+import { loadSets, pagesNamed, runSet, shortfalls } from '../../tools/search/sets';
+import { distDir } from './helpers';
+
+const sets = await loadSets();
+let search: NodeSearch;
+
+beforeAll(async () => {
+  search = await nodeSearch({ dist: fileURLToPath(distDir) });
+});
+afterAll(async () => {
+  await search?.close();
+});
+
+test('the query sets are found and each names only pages the site has', () => {
+  expect(sets.map((set) => set.name)).toEqual(
+    expect.arrayContaining(['navigational.json', 'queries.json', 'questions.json']),
+  );
+  for (const set of sets) {
+    const missing = pagesNamed(set).filter((page) => !existsSync(new URL(`.${page}index.html`, distDir)));
+    expect(missing, set.name).toEqual([]);
+  }
+});
+
+describe.each([
+  ['direct', undefined],
+  ['wasm', 0],
+] as const)('search path: %s', (path, scanLimit) => {
+  test('the engine reads what this path reads', async () => {
+    const before = search.requested().length;
+    const engine = await search.engine('hant', scanLimit);
+    expect((await engine.search('坎培拉')).hits.length).toBeGreaterThan(0);
+    const read = search.requested().slice(before);
+    expect(
+      read.some((file) => file.startsWith('/pagefind/wasm.')),
+      path,
+    ).toBe(scanLimit === 0);
+    expect(engine.fromMemory()).toBe(scanLimit !== 0);
+  });
+
+  test.each(sets.map((set) => [set.name, set] as const))('%s', async (_name, set) => {
+    const engine = await search.engine('hant', scanLimit);
+    const outcome = await runSet(set, async (q) => (await engine.search(q)).hits.map((hit) => hit.url));
+    expect(shortfalls(outcome, path)).toEqual([]);
+  });
+});
