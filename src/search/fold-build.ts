@@ -144,13 +144,17 @@ class UnionFind {
   }
 }
 
-/** Latin keys of an English name: as written, without "APEC", without a leading "the". */
+/**
+ * Latin keys of an English name: as written, without "APEC", without a leading "the", and
+ * before a comma ("Hong Kong, China" → hong kong).
+ */
 function latinVariants(form: string): string[] {
   const key = latinKey(form);
   const words = key.split(' ');
   const withoutApec = words.filter((word) => word !== 'apec');
   const variants = [key, withoutApec.join(' ')];
   if (words[0] === 'the') variants.push(words.slice(1).join(' '));
+  if (form.includes(',')) variants.push(latinKey(form.slice(0, form.indexOf(','))));
   return variants.filter((variant) => variant.length >= 2);
 }
 

@@ -675,7 +675,8 @@ function shown<P extends PageText>(ranked: Ranked<P>[], model: TermModel): { lis
 /**
  * Rank pages for a parsed query: one score (Σ WEIGHTS × features) sorts every kind of query.
  * Words no page holds are dropped (the result is then partial) as long as a word that says
- * something remains; when none does, the query read as a question; when still none, nothing.
+ * something remains. A query with a term no page holds as typed, or with no word the site has,
+ * is read as a question (each content word for itself); when still no word is found, nothing.
  */
 export function rank<P extends PageText>(
   query: ParsedQuery,
@@ -687,10 +688,11 @@ export function rank<P extends PageText>(
   const matches = matchAll(query, inputs);
   const average = averageSectionLength(inputs.map((input) => input.page));
   const model = termModel(query, matches, Math.max(siteSize, inputs.length), average);
-  if (!model) {
+  // A term no page holds as typed (「APEC的宗旨」): its words, each for itself, as in a question.
+  const unheld = query.terms.some((_, t) => !matches.some((found) => (found[t] as TermOnPage).strength === 1));
+  if (!model || (unheld && query.fallback)) {
     if (!query.fallback) return { ranked: [], partial: false };
-    const loose = rank(query.fallback, inputs, siteSize);
-    return { ranked: loose.ranked, partial: loose.ranked.length > 0 };
+    return rank(query.fallback, inputs, siteSize);
   }
   const ranked = inputs.map((input, p) => scorePage(input, matches[p] as TermOnPage[], model));
   const { list, partial } = shown(ranked, model);

@@ -172,6 +172,17 @@ describe('parseQuery: hostile input', () => {
   });
 });
 
+describe('English names', () => {
+  it('are keys before a comma too ("Hong Kong, China" → hong kong)', () => {
+    const withComma = buildSearchData({
+      pages: [{ url: '/members/', text: '中國香港於 1991 年加入。' }],
+      glossary: [{ tw: '中國香港', twAlt: ['香港'], en: 'Hong Kong, China' }],
+    });
+    expect(alts('Hong Kong', withComma)).toContain('中國香港');
+    expect(alts('hong kong china', withComma)).toContain('中國香港');
+  });
+});
+
 describe('suggest', () => {
   it('offers the site form for a typo or an over-long name', () => {
     expect(suggest('坎培位', data)).toContain('坎培拉');

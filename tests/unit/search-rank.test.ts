@@ -172,6 +172,10 @@ describe('rank', () => {
     }
     expect(rank(parseQuery('火星'), inputs).ranked).toEqual([]);
     expect(rank(parseQuery('火星是什麼'), inputs).ranked).toEqual([]);
+    // No page holds 「新加坡的秘書處」 as typed: its words, each for itself; a page with both is no partial match.
+    const words = rank(parseQuery('新加坡的秘書處'), inputs);
+    expect(words.partial).toBe(false);
+    expect(words.ranked[0]?.page.url).toBe('/secretariat/');
     // A lone character or digit says nothing by itself (「<script>alert(1)</script>」).
     expect(rank(parseQuery('<script>alert(4)</script>'), inputs).ranked).toEqual([]);
   });
