@@ -172,10 +172,16 @@ describe('rank', () => {
     }
     expect(rank(parseQuery('火星'), inputs).ranked).toEqual([]);
     expect(rank(parseQuery('火星是什麼'), inputs).ranked).toEqual([]);
-    // No page holds 「新加坡的秘書處」 as typed: its words, each for itself; a page with both is no partial match.
-    const words = rank(parseQuery('新加坡的秘書處'), inputs);
-    expect(words.partial).toBe(false);
-    expect(words.ranked[0]?.page.url).toBe('/secretariat/');
+  });
+  it('reads a term no page holds as typed as its words, each for itself (the title counts again)', () => {
+    const aims = page('/aims/', '宗旨與目標', [['四項目標', 'APEC 的四項目標。']], 'APEC 成立時訂下宗旨。');
+    const overview = page('/overview/', '概述', [
+      ['宗旨一覽', 'APEC 是論壇。APEC 的宗旨有四項，APEC 宗旨之外還有目標，APEC 的宗旨常被引用。'],
+    ]);
+    const both = [aims, overview].map((p) => ({ page: p, pagefind: 0, reference: false }));
+    const outcome = rank(parseQuery('APEC的宗旨'), both);
+    expect(outcome.partial).toBe(false);
+    expect(outcome.ranked.map((entry) => entry.page.url)).toEqual(['/aims/', '/overview/']);
     // A lone character or digit says nothing by itself (「<script>alert(1)</script>」).
     expect(rank(parseQuery('<script>alert(4)</script>'), inputs).ranked).toEqual([]);
   });
