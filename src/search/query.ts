@@ -104,6 +104,11 @@ export interface ParsedTerm {
   /** The term as typed, in the site's characters (秘书处 → 秘書處): with alternatives[0], its primary forms. */
   typed: string;
   /**
+   * The page that explains the term (root-relative, `/structure/`): its glossary entry's `page`,
+   * from the answer cards. Undefined for a term with no entry, or an entry without a page.
+   */
+  explainedAt?: string | undefined;
+  /**
    * The alternatives that are the form typed or the site's preferred form, in any script
    * (東盟/东盟, not the alias 東協): a page with one of these ranks above one with an alias only.
    */
@@ -685,6 +690,16 @@ function queryPieces(
   return { pieces, question };
 }
 
+/** Cards without a `page` of their own link to the term's row on the glossary page (answers.ts). */
+const GLOSSARY_ROW = /^\/glossary\/#term-/;
+
+/** The page a glossary entry names as the one that explains the term (its card's link, without the section). */
+function explainingPage(text: string, data: SearchData): string | undefined {
+  const index = data.a ? own(data.a.k, cardKey(text)) : undefined;
+  const url = index === undefined ? undefined : data.a?.c[index]?.u;
+  return typeof url === 'string' && !GLOSSARY_ROW.test(url) ? url.split('#')[0] : undefined;
+}
+
 /** One term: its forms on the site, its words, and whether it is a name. */
 function makeTerm(piece: Piece, data: SearchData): ParsedTerm | undefined {
   const alternatives = expandTerm(piece.text, data);
@@ -714,6 +729,7 @@ function makeTerm(piece: Piece, data: SearchData): ParsedTerm | undefined {
     weak: false,
     name: named || !hasCjk(piece.text),
     typed: hasCjk(piece.text) ? canon(piece.text, data).toLowerCase() : piece.text,
+    explainedAt: explainingPage(piece.text, data),
   };
 }
 

@@ -279,6 +279,7 @@ export interface Features {
   typed: number;
   title: number;
   heading: number;
+  explains: number;
   passage: number;
   answer: number;
   frequency: number;
@@ -304,6 +305,8 @@ export const WEIGHTS: Readonly<Record<keyof Features, number>> = {
   title: 6,
   /** The query's words in a section heading: a section is about them. */
   heading: 2.5,
+  /** The page the glossary names as the one explaining a term of the query (its `page`; not for a word on every page when others say more). */
+  explains: 6,
   /** The best passage (a section, BM25) holds the words together: it answers, not a mention. */
   passage: 6,
   /** The best passage holds the kind of answer asked for (a place for 哪裡, a date for 何時). */
@@ -465,10 +468,10 @@ function averageSectionLength(pages: readonly PageText[]): number {
   return Math.max(1, chars / Math.max(1, count));
 }
 
-/** Coverage, title, heading, frequency and phrase: how the query's terms occur on the page. */
+/** Coverage, title, heading, the explaining page, frequency and phrase: how the query's terms occur on the page. */
 function termFeatures(page: PageText, found: readonly TermOnPage[], model: TermModel) {
   const { sections } = prepare(page);
-  const out = { coverage: 0, typed: 0, title: 0, heading: 0, frequency: 0, phrase: 0 };
+  const out = { coverage: 0, typed: 0, title: 0, heading: 0, explains: 0, frequency: 0, phrase: 0 };
   found.forEach((hit, t) => {
     const w = model.weight[t] as number;
     if (hit.strength === 0 || w === 0) return;
@@ -482,6 +485,8 @@ function termFeatures(page: PageText, found: readonly TermOnPage[], model: TermM
       // (in neither)
     } else if (hit.inTitle) out.title += w * hit.strength * (hit.primaryTitle ? 1 : 0.5);
     else if (hit.headings.size > 0) out.heading += w * hit.strength * (hit.primaryHeading ? 1 : 0.5);
+    const explainer = (model.query.terms[t] as ParsedTerm).explainedAt;
+    if (explainer && model.titled[t] && page.url.endsWith(explainer)) out.explains += w;
     const body = hit.positions.filter((at) => !isFurtherReading(sections[sectionAt(sections, at)])).length;
     if (hit.phrase) out.phrase += w;
     out.frequency += w * (Math.log1p(hit.primary) + 0.5 * Math.log1p(Math.max(0, body - hit.primary)));

@@ -201,6 +201,23 @@ describe('rank', () => {
       expect(ranked.map((entry) => entry.score)).toEqual([...ranked.map((entry) => entry.score)].sort((a, b) => b - a));
     }
   });
+  it('puts first the page the glossary names as explaining a term (its `page`)', () => {
+    const card = { tw: '共識決', alt: [], hk: [], cn: [], section: '共識決' };
+    const data: SearchData = {
+      v: 1,
+      f: {},
+      g: [],
+      k: {},
+      w: [],
+      a: { c: [{ u: '/operation/#共識決', t: card, s: card }], k: { 共識決: 0 } },
+    };
+    const mentions = page('/faq/', '常見問題', [['APEC 怎麼做決定？', '以共識決做決定，共識決也用於選主辦成員。']]);
+    const explains = page('/operation/', '運作方式', [['做決定的方式', '成員以共識決做決定。']]);
+    const both = [mentions, explains].map((p) => ({ page: p, pagefind: 0, reference: false }));
+    expect(parseQuery('共識決', data).terms[0]?.explainedAt).toBe('/operation/');
+    expect(rank(parseQuery('共識決', data), both).ranked[0]?.page.url).toBe('/operation/');
+    expect(rank(parseQuery('共識決'), both).ranked[0]?.page.url).toBe('/faq/');
+  });
   it('puts first the passage holding the kind of answer asked for, and points at its sentence', () => {
     const about = page('/about/', '組織', [['秘書處的工作', '秘書處協助主辦成員，管理計畫與預算。秘書處也出版報告。']]);
     const answering = page('/history/', '歷史', [
