@@ -650,7 +650,7 @@ function stripEdges(token: string): string {
  * a name (`Seoul Declaration`, merged before). A question word among them makes it a question.
  */
 const ENGLISH_STOP = new Set(
-  'a an the of for to in on at by with and or is are was were be been do does did can could will would should it its this that there i me my you your we please tell about stand mean means meaning'.split(
+  'a an the of for to in on at by with from between and or is are was were be been has have had do does did can could will would should it its this that there any many much i me my you your we please tell about stand mean means meaning'.split(
     ' ',
   ),
 );
