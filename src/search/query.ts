@@ -437,6 +437,10 @@ const QUESTION_PHRASES: readonly string[] = [
   ),
   ...'多久 多少 幾個人 几个人 幾個 几个 幾次 几次 幾年 几年 幾位 几位 幾人 几人'.split(' '),
   ...'是不是 有沒有 有没有 是否 可不可以 能不能 能否 請問 请问 誰是 谁是 是誰 是谁'.split(' '),
+  // Cantonese (Hong Kong) question words.
+  ...'幾時 几时 邊個 边个 邊位 边位 喺邊度 喺边度 邊度 边度 喺邊 喺边 係咪 系咪 係唔係 系唔系 有冇 點樣 点样 點解 点解 乜嘢 做咩 咩'.split(
+    ' ',
+  ),
 ].sort((a, b) => b.length - a.length);
 
 /**
@@ -461,17 +465,17 @@ const MEETING_FREQUENCY = `${FREQUENCY_WORD}開會`;
 
 /** Question words asking why or how, both scripts: a heading asking the same may answer. */
 export const ASKING: Readonly<Record<'why' | 'how', RegExp>> = {
-  why: /為什麼|为什么|為甚麼|为甚么|為何|为何/u,
-  how: /如何|怎麼|怎么|怎樣|怎样/u,
+  why: /為什麼|为什么|為甚麼|为甚么|為何|为何|點解|点解|\bwhy\b/u,
+  how: /如何|怎麼|怎么|怎樣|怎样|點樣|点样|\bhow\b/u,
 };
 
 export type AnswerType = 'place' | 'date' | 'person' | 'number';
 
 /** Question words asking for a kind of answer, both scripts and English; the first that matches wins (a date before a place: 哪一年 before 哪). */
 export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
-  ['date', /哪一?年|哪一天|[什甚][麼么][時时]候|何[時时]|[幾几]月|\bwhen\b|\bwhat year\b/u],
-  ['place', /哪[裡里裏兒儿]|在哪|哪[個个座]城市|哪[個个]國家|何地|何[處处]|\bwhere\b/u],
-  ['person', /誰|谁|哪一?位|\bwho\b/u],
+  ['date', /哪一?年|哪一天|[什甚][麼么][時时]候|何[時时]|[幾几]月|[幾几][時时]|\bwhen\b|\bwhat year\b/u],
+  ['place', /哪[裡里裏兒儿]|在哪|哪[個个座]城市|哪[個个]國家|何地|何[處处]|[邊边]度|喺[邊边]|\bwhere\b/u],
+  ['person', /誰|谁|哪一?位|[邊边][個个位]|\bwho\b/u],
   ['number', /多少|幾[個个位次人項项屆届]|几[个位次人项届]|\bhow many\b|\bhow much\b/u],
 ];
 

@@ -89,6 +89,11 @@ describe('questions', () => {
     expect(wants('APEC 有多少成員')).toBe('number');
     expect(wants('有幾個委員會')).toBe('number');
     expect(wants('where is the secretariat')).toBe('place');
+    // Hong Kong (Cantonese) question words, cut from the query like the others.
+    expect(wants('APEC幾時成立')).toBe('date');
+    expect(wants('邊個提出成立APEC')).toBe('person');
+    expect(wants('APEC總部喺邊度')).toBe('place');
+    expect(questionPieces('香港係咪APEC成員').pieces).toEqual(['香港', 'APEC成員']);
     expect(wants('秘書處')).toBeUndefined();
   });
   it('reads a query that is not a question as one too, for when the site does not hold it as typed', () => {
