@@ -6,20 +6,14 @@
  * with ". ". Its `anchors` are the article's h2/h3 headings (src/search/index-html.ts), which
  * cut the text into sections: [heading][body] …
  *
- * Ranking, in order of weight:
- * 1. coverage: the share of the query's content words a page contains, each word weighted by
- *    how rare it is on the site (a word on every page says little). Pages with every word are
- *    full matches; only when there are none are partial matches shown (and labelled so). In a
- *    term query (not a question), a page with only the term's words scattered does not match
- *    when other pages hold the term as typed.
- * 2. an exact title or heading match of any form of the query puts that page first;
- * 3. words in the title or a heading outweigh words in the body (a word on every page, such
- *    as APEC, does not count there when the query has words that say more), and words together
- *    in one section outweigh words scattered over the page; in a question, words the reader
- *    typed next to each other count when a page has them together (more in a heading), and a
- *    heading asking the reader's why or how about a query word counts as a heading match;
- * 4. reference pages (glossary, sources, timeline: `isReference`) count for less unless the
- *    query names them (a word of the query in their title, or an exact heading match).
+ * Ranking (below, "the ranking model"): each page gets named features (Features) and one score,
+ * their weighted sum (WEIGHTS, one reason per weight); every kind of query is sorted by that
+ * score. Pages with every content word are shown; in a question, pages with most of them; when
+ * no page has every word, the best partial matches (labelled so). Words no page holds are
+ * dropped as long as one that says something remains (never empty when the site has an
+ * answer); a query the site does not hold as typed is read as a question, each word for itself.
+ * The best passage (a section, and in it two sentences with the most words and the kind of
+ * answer a question asks for) is where the snippet comes from.
  */
 import {
   ASKING,
