@@ -5,21 +5,31 @@
  * added); every string from the reader goes into the page as text, never as HTML.
  */
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
+import { EDITIONS, type Edition } from '../i18n/editions';
 import { createSearch, type SearchAnswer, type SearchHit, type SearchOutcome } from '../search/client';
 // The dialog and its words (in this page's edition) are made by search-dialog.ts, not shipped in every page.
 import { closeButton, dialog, filterBox, form, input, results, say, status, styled } from './search-dialog';
 
 const base = document.documentElement.dataset['base'] ?? '/';
 
-const engine = createSearch({
-  bundlePath: `${base}pagefind/`,
-  dataUrl: `${base}pagefind/search-data.json`,
-  // No worker: one request (pagefind-worker.js) fewer; a query takes milliseconds here.
-  pagefindOptions: { baseUrl: base, noWorker: true },
-  // A site this size is searched from Pagefind's fragments directly; a larger one (or a page
-  // that sets data-search-scan-limit="0", as a test does) through Pagefind's wasm and index.
-  fullScanLimit: Number(document.documentElement.dataset['searchScanLimit'] ?? SEARCH_DIRECT_MAX_PAGES) || 0,
-});
+// The page's edition, from its <html lang> (src/i18n/editions.ts).
+const edition = (Object.keys(EDITIONS) as Edition[]).find(
+  (key) => EDITIONS[key].lang === document.documentElement.lang,
+);
+
+const startEngine = () =>
+  createSearch({
+    edition: edition ?? 'hant',
+    bundlePath: `${base}pagefind/`,
+    dataUrl: `${base}pagefind/search-data.json`,
+    // No worker: one request (pagefind-worker.js) fewer; a query takes milliseconds here.
+    pagefindOptions: { baseUrl: base, noWorker: true },
+    // A site this size is searched from Pagefind's fragments directly; a larger one (or a page
+    // that sets data-search-scan-limit="0", as a test does) through Pagefind's wasm and index.
+    fullScanLimit: Number(document.documentElement.dataset['searchScanLimit'] ?? SEARCH_DIRECT_MAX_PAGES) || 0,
+  });
+// Started again by 「重試」 when it failed to start (its script or data did not load).
+let engine = startEngine();
 const activeFilters = new Set<string>();
 
 let pushedState = false;
@@ -101,7 +111,25 @@ const renderAnswer = (answer: SearchAnswer) => {
   return card;
 };
 
-const render = (outcome: SearchOutcome) => {
+/** Loading failed: say so, with a retry (never 「沒有找到」, which would be untrue). */
+const renderError = () => {
+  results.replaceChildren();
+  status.textContent = say('error');
+  const retry = element('button', 'search-retry', say('retry'));
+  retry.type = 'button';
+  retry.addEventListener('click', () => {
+    engine = engine.catch(startEngine);
+    void run();
+  });
+  results.append(retry);
+};
+
+/** `typed` is the query as the reader wrote it (its casing kept), for the status line. */
+const render = (outcome: SearchOutcome, typed: string) => {
+  if (outcome.failed) {
+    renderError();
+    return;
+  }
   results.replaceChildren();
   if (outcome.answer && outcome.query !== '') results.append(renderAnswer(outcome.answer));
   if (outcome.query === '') {
@@ -110,7 +138,7 @@ const render = (outcome: SearchOutcome) => {
   }
   const answerNote = outcome.answer ? say('answer', { term: outcome.answer.term }) : '';
   if (outcome.hits.length === 0) {
-    status.textContent = say('none', { q: outcome.query }) + answerNote;
+    status.textContent = say('none', { q: typed }) + answerNote;
     if (outcome.suggestions.length > 0) {
       const box = element('p', 'search-suggestions', say('suggest'));
       outcome.suggestions.forEach((suggestion, index) => {
@@ -127,8 +155,7 @@ const render = (outcome: SearchOutcome) => {
     }
     return;
   }
-  status.textContent =
-    say(outcome.partial ? 'partial' : 'found', { n: outcome.hits.length, q: outcome.query }) + answerNote;
+  status.textContent = say(outcome.partial ? 'partial' : 'found', { n: outcome.hits.length, q: typed }) + answerNote;
   const list = element('ul', 'search-hits');
   list.setAttribute('aria-label', say('results'));
   outcome.hits.forEach((hit) => list.append(renderHit(hit)));
@@ -144,9 +171,9 @@ async function run() {
     const ready = await engine;
     const outcome = await ready.search(query, filters);
     searchedFromMemory = ready.fromMemory();
-    if (ticket === latest) render(outcome);
+    if (ticket === latest) render(outcome, query.trim().replace(/\s+/gu, ' '));
   } catch (error) {
-    if (ticket === latest) status.textContent = say('error');
+    if (ticket === latest) renderError();
     console.warn(error);
   }
 }

@@ -153,6 +153,22 @@ export const glossarySchema = z.strictObject({
   sources: sourceIds,
 });
 
+/**
+ * A reader-words entry (src/data/reader-words.yaml): words readers type for words the pages
+ * write. Search lets each `reader` word find the `site` words (one way only).
+ */
+export const readerWordsSchema = z
+  .strictObject({
+    /** The words the pages use; the first is shown in suggestions. */
+    site: z.array(z.string().trim().min(1)).min(1),
+    /** What readers type instead (everyday, Hong Kong, mainland or English words). */
+    reader: z.array(z.string().trim().min(2, 'a reader word needs at least two characters')).min(1),
+  })
+  .refine(
+    (entry) => new Set(entry.reader.map((word) => word.toLowerCase())).size === entry.reader.length,
+    'a reader word is listed twice',
+  );
+
 export type Source = z.infer<typeof sourceSchema>;
 /** A member economy: its membership (members.yaml) with its names (the glossary entry `member-<id>`). */
 export type Member = z.infer<typeof memberSchema> & {
@@ -217,3 +233,5 @@ export const meetingSchema = z
   });
 
 export type Meeting = z.infer<typeof meetingSchema>;
+
+export type ReaderWords = z.infer<typeof readerWordsSchema>;

@@ -32,7 +32,8 @@ export const SEARCH_TEXT = {
   filter: '依章節篩選',
   // Section filters follow the sidebar's order.
   sections: GROUPS.map((group) => group.label).join('|'),
-  error: '搜尋暫時無法使用，請重新整理頁面再試。',
+  error: '搜尋資料載入失敗，請檢查網路連線後重試。',
+  retry: '重試',
 } as const;
 
 export type SearchWords = Record<keyof typeof SEARCH_TEXT, string>;

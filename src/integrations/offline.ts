@@ -32,6 +32,7 @@ import { EDITIONS, type Edition } from '../i18n/editions';
 import { localise } from '../i18n/localise';
 import { eachLimit } from '../lib/concurrency';
 import { normaliseBase } from '../lib/paths';
+import { searchFiles } from '../search/pagefind-bundle';
 import { SEARCH_DATA_FILE } from './pagefind';
 
 const WORKER_SOURCE = fileURLToPath(new URL('../offline/sw.ts', import.meta.url));
@@ -50,19 +51,6 @@ function editionOfPage(file: string): Edition {
 
 /** `founding/index.html` → `<base>founding/`; `404.html` stays a file. */
 const urlOf = (base: string, file: string) => base + file.replace(/(^|\/)index\.html$/, '$1');
-
-/** The Pagefind files an edition's search reads, the same way the search client decides (src/search/client.ts). */
-function searchFiles(all: readonly string[], language: string, direct: readonly string[] | undefined): string[] {
-  const inPagefind = all.filter((file) => file.startsWith('pagefind/'));
-  if (direct && direct.length > 0 && direct.length <= SEARCH_DIRECT_MAX_PAGES)
-    return [`pagefind/${SEARCH_DATA_FILE}`, ...direct.map((file) => `pagefind/${file}`)];
-  // Pagefind's own path: its loader, worker, wasm, entry, and this language's meta, index, fragments, filters.
-  return inPagefind.filter((file) => {
-    const name = file.slice('pagefind/'.length);
-    const language_ = /^(?:(?:fragment|index|filter)\/|pagefind\.)(.+)_[0-9a-f]+\.pf_\w+$/.exec(name)?.[1];
-    return language_ === undefined ? !name.includes('/') : language_ === language;
-  });
-}
 
 /** Stands for the build's version in the bundled worker until the version is known. */
 const VERSION_PLACEHOLDER = 'apec-offline-version';
@@ -146,7 +134,14 @@ export function offlineIntegration(): AstroIntegration {
             ...files.filter((file) => file.startsWith('_astro/') || file.startsWith('icons/')),
             // The edition's maps and charts (maps/*.svg, zh-hans/maps/*.svg): pages show them.
             ...files.filter((file) => file.startsWith(`${EDITIONS[id].prefix}maps/`) && file.endsWith('.svg')),
-            ...searchFiles(files, language, searchData.p?.[language]),
+            // What the edition's search reads, as the search client decides (src/search/pagefind-bundle.ts).
+            ...searchFiles(
+              files.filter((file) => file.startsWith('pagefind/')).map((file) => file.slice('pagefind/'.length)),
+              language,
+              searchData.p?.[language],
+              SEARCH_DIRECT_MAX_PAGES,
+              SEARCH_DATA_FILE,
+            ).map((file) => `pagefind/${file}`),
             'favicon.svg',
             'apple-touch-icon.png',
             EDITIONS[id].prefix + WEB_MANIFEST_FILE,

@@ -11,7 +11,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { SEARCH_DIRECT_MAX_BYTES } from '../budgets';
@@ -20,6 +19,7 @@ import { loadData } from '../lib/data';
 import { answerCards } from '../search/answers';
 import { buildSearchData } from '../search/fold-build';
 import { searchableHtml } from '../search/index-html';
+import { decodeFragment, fragmentLanguage, isFragmentFile, type PagefindFragment } from '../search/pagefind-bundle';
 import { eachLimit } from '../lib/concurrency';
 import { normaliseBase } from '../lib/paths';
 
@@ -64,7 +64,7 @@ export function fragmentManifest(
 ): Record<string, string[]> {
   const byLanguage = new Map<string, { paths: string[]; bytes: number }>();
   for (const { path, content } of files) {
-    const language = /^fragment\/(.+)_[0-9a-f]+\.pf_fragment$/.exec(path)?.[1];
+    const language = fragmentLanguage(path);
     if (!language) continue;
     const entry = byLanguage.get(language) ?? { paths: [], bytes: 0 };
     entry.paths.push(path);
@@ -79,21 +79,21 @@ export function fragmentManifest(
   return manifest;
 }
 
-/** The `{ url, content }` of every page fragment in a Pagefind bundle (gzip'd JSON). */
-export function fragmentTexts(
+/** Every page fragment in a Pagefind bundle, decoded (src/search/pagefind-bundle.ts), by URL. */
+export async function bundleFragments(
   files: readonly { path: string; content: Uint8Array }[],
-): { url: string; text: string }[] {
-  return files
-    .filter((file) => /^fragment\/.*\.pf_fragment$/.test(file.path))
-    .map((file) => {
-      const json = gunzipSync(file.content)
-        .toString('utf8')
-        .replace(/^pagefind_dcd/, '');
-      const fragment = JSON.parse(json) as { url: string; content: string };
-      // The extended build marks its Chinese word breaks with U+200B; pagefind.js strips them too.
-      return { url: fragment.url, text: fragment.content.replace(/\u200B/g, '') };
-    })
-    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+): Promise<PagefindFragment[]> {
+  const fragments = await Promise.all(
+    files.filter((file) => isFragmentFile(file.path)).map((file) => decodeFragment(file.content)),
+  );
+  return fragments.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/** The `{ url, text }` of every page fragment in a Pagefind bundle: the text exactly as indexed. */
+export async function fragmentTexts(
+  files: readonly { path: string; content: Uint8Array }[],
+): Promise<{ url: string; text: string }[]> {
+  return (await bundleFragments(files)).map((fragment) => ({ url: fragment.url, text: fragment.content }));
 }
 
 /**
@@ -168,11 +168,13 @@ export async function buildSearchBundle(
   // Pagefind also writes its ready-made UIs; this site has its own, so they are not shipped.
   const used = files.filter((file) => !UNUSED_UI.test(file.path));
   // Member names are aliases too (澳大利亞 → 澳洲, 文萊 → 汶萊).
-  const { glossary, members } = loadData();
+  const { glossary, members, readerWords } = loadData();
   // The folding data is derived from exactly the text Pagefind indexed (its fragments).
-  const searchData = buildSearchData({ pages: fragmentTexts(used), glossary: [...glossary, ...members] });
+  const fragments = await bundleFragments(used);
+  const pages = fragments.map((fragment) => ({ url: fragment.url, text: fragment.content }));
+  const searchData = buildSearchData({ pages, glossary: [...glossary, ...members], readerWords });
   searchData.p = fragmentManifest(used);
-  searchData.a = answerCards(used, cards);
+  searchData.a = answerCards(fragments, cards);
   lap('searchData');
   return [...used, { path: SEARCH_DATA_FILE, content: new TextEncoder().encode(JSON.stringify(searchData)) }];
 }

@@ -12,12 +12,14 @@ import {
   glossarySchema,
   meetingSchema,
   memberSchema,
+  readerWordsSchema,
   sourceSchema,
   timelineSchema,
   type City,
   type GlossaryEntry,
   type Meeting,
   type Member,
+  type ReaderWords,
   type Source,
   type TimelineEntry,
 } from '../data/schemas';
@@ -31,6 +33,7 @@ const FILES = [
   'glossary.yaml',
   'meetings.yaml',
   'cities.yaml',
+  'reader-words.yaml',
 ] as const;
 
 export class DataError extends Error {
@@ -89,6 +92,8 @@ export interface SiteData {
   meetings: Meeting[];
   /** Where the meeting cities are (the host-city map). */
   cities: City[];
+  /** Search's reader words (src/data/reader-words.yaml). */
+  readerWords: ReaderWords[];
 }
 
 let cache: { stamp: string; data: SiteData } | undefined;
@@ -146,7 +151,8 @@ export function loadData(): SiteData {
   });
   cities.forEach((city, index) => check('src/data/cities.yaml', `entry ${index + 1} (${city.name})`, city.sources));
   checkCities(meetings, cities);
-  cache = { stamp, data: { sources, members, timeline, glossary, meetings, cities } };
+  const readerWords = load('reader-words.yaml', readerWordsSchema);
+  cache = { stamp, data: { sources, members, timeline, glossary, meetings, cities, readerWords } };
   return cache.data;
 }
 

@@ -70,6 +70,16 @@ async function fetchInto(cache: Cache | undefined, request: Request | string, in
   return response;
 }
 
+/**
+ * A response the reader asked for, kept on the way when `cache` is given. Keeping is not the
+ * network: a write that fails (a full disk's QuotaExceededError) still hands over the response
+ * that arrived, rather than an older copy or an error.
+ */
+async function passOn(cache: Cache | undefined, request: Request, response: Response): Promise<Response> {
+  if (cache && keepable(response)) await cache.put(keyOf(request.url), response.clone()).catch(() => undefined);
+  return response;
+}
+
 /** Only what the browser's HTTP cache holds; a miss fails without a request. */
 const FROM_HTTP_CACHE: RequestInit = { cache: 'only-if-cached', mode: 'same-origin' };
 
@@ -200,20 +210,22 @@ async function networkFirst(request: Request): Promise<Response> {
   // A kept copy's search files change only with the whole copy (see the header).
   const keepInto =
     cache && SEARCH_BUNDLE.test(new URL(request.url).pathname) && (await holdsCopy(cache)) ? undefined : cache;
+  let response: Response;
   try {
     // The request itself: a navigation keeps its redirect mode (a followed redirect may not answer it).
-    return await fetchInto(keepInto, request);
+    response = await fetch(request);
   } catch (error) {
     const kept = await cache?.match(request, { ignoreSearch: true });
     if (kept) return kept;
     if (request.mode === 'navigate') return offlinePage(new URL(request.url));
     throw error;
   }
+  return passOn(keepInto, request, response);
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
   const cache = await ownCache();
-  return (await cache?.match(request, { ignoreSearch: true })) ?? fetchInto(cache, request);
+  return (await cache?.match(request, { ignoreSearch: true })) ?? passOn(cache, request, await fetch(request));
 }
 
 /**
@@ -296,9 +308,10 @@ if (KILL_SWITCH) {
     if (!edition) return;
     const reply = (message: object) => event.source?.postMessage(message);
     event.waitUntil(
-      caches
-        .open(CACHE)
+      // This build's cache only if it still exists (ownCache): a newer worker may have deleted it.
+      ownCache()
         .then(async (cache) => {
+          if (!cache) throw new Error(`${CACHE}: deleted by a newer worker`);
           if (get) reply({ saved: await download(cache, edition, (n, total) => reply({ n, total })) });
           else reply({ removed: await remove(cache, edition).then(() => true) });
         })

@@ -9,10 +9,10 @@
  * src/search/index-html.ts): a page or section that does not exist stops the build with the
  * file, the entry and the problem.
  */
-import { gunzipSync } from 'node:zlib';
 import * as OpenCC from 'opencc-js';
 import type { GlossaryEntry } from '../data/schemas';
 import { DataError } from '../lib/data';
+import type { PagefindFragment } from './pagefind-bundle';
 import { cardKey, type AnswerCard, type AnswerCards, type CardText } from './query';
 
 const GLOSSARY_FILE = 'src/data/glossary.yaml';
@@ -26,25 +26,16 @@ interface Fragment {
   anchors: Map<string, string>;
 }
 
-function fragments(files: readonly { path: string; content: Uint8Array }[]): Map<string, Fragment> {
-  const byUrl = new Map<string, Fragment>();
-  for (const file of files) {
-    if (!/^fragment\/.*\.pf_fragment$/.test(file.path)) continue;
-    const json = gunzipSync(file.content)
-      .toString('utf8')
-      .replace(/^pagefind_dcd/, '');
-    const parsed = JSON.parse(json) as {
-      url: string;
-      meta?: { title?: string };
-      anchors?: { element?: string; id?: string; text?: string }[];
-    };
+function byUrl(fragments: readonly PagefindFragment[]): Map<string, Fragment> {
+  const pages = new Map<string, Fragment>();
+  for (const fragment of fragments) {
     const anchors = new Map<string, string>();
-    for (const anchor of parsed.anchors ?? []) {
+    for (const anchor of fragment.anchors ?? []) {
       if (anchor.id && /^h[23]$/.test(anchor.element ?? '')) anchors.set(anchor.id, (anchor.text ?? '').trim());
     }
-    byUrl.set(parsed.url, { url: parsed.url, title: parsed.meta?.title ?? '', anchors });
+    pages.set(fragment.url, { url: fragment.url, title: fragment.meta?.['title'] ?? '', anchors });
   }
-  return byUrl;
+  return pages;
 }
 
 const firstSentence = (note: string | undefined): string | undefined => {
@@ -72,11 +63,8 @@ function target(entry: GlossaryEntry, index: number, pages: Map<string, Fragment
 }
 
 /** The cards and their look-up keys (every form of every entry, in either script). */
-export function answerCards(
-  files: readonly { path: string; content: Uint8Array }[],
-  glossary: readonly GlossaryEntry[],
-): AnswerCards {
-  const pages = fragments(files);
+export function answerCards(fragments: readonly PagefindFragment[], glossary: readonly GlossaryEntry[]): AnswerCards {
+  const pages = byUrl(fragments);
   const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
   const cards: AnswerCard[] = [];
   const keys: Record<string, number> = {};

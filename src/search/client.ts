@@ -3,7 +3,7 @@
  *
  * Interface (what the UI calls):
  *
- *   const engine = await createSearch({ bundlePath: '/pagefind/', dataUrl: '/pagefind/search-data.json' });
+ *   const engine = await createSearch({ edition: 'hant', bundlePath: '/pagefind/', dataUrl: '/pagefind/search-data.json' });
  *   const outcome = await engine.search(rawQuery, { section: ['history'] });  // filters optional
  *   const counts = await engine.filters();  // { section: { history: 3, … } }
  *
@@ -35,6 +35,8 @@
  * each excerpt at sentence or clause boundaries.
  */
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
+import { EDITIONS, type Edition } from '../i18n/editions';
+import { decodeFragment, directFragments, isFragmentFile, type PagefindFragment } from './pagefind-bundle';
 import { canon, escapeHtml, findCard, parseQuery, suggest, type SearchData } from './query';
 import { excerpt, rank, sectionsOf, type PageText, type RankInput, type Ranked, type Section } from './rank';
 
@@ -77,6 +79,8 @@ export interface SearchOutcome {
   partial: boolean;
   /** The query is a glossary term: its card, shown before the pages. */
   answer?: SearchAnswer | undefined;
+  /** The index or a page's text failed to load: the outcome is not to be trusted (show an error, offer a retry). */
+  failed?: boolean | undefined;
 }
 
 export interface SearchEngine {
@@ -87,6 +91,11 @@ export interface SearchEngine {
 }
 
 export interface CreateSearchOptions {
+  /**
+   * The edition searched (src/i18n/editions.ts): its pages, its index language and its answer
+   * cards. The browser passes the page's edition; nothing here reads the page.
+   */
+  edition: Edition;
   /** URL of the Pagefind bundle directory, ending in `/` (e.g. `/pagefind/`). */
   bundlePath: string;
   /** URL of the SearchData JSON built by fold-build.ts. */
@@ -100,22 +109,11 @@ export interface CreateSearchOptions {
    * pages (default SEARCH_DIRECT_MAX_PAGES); larger sites (up to 300) are scanned only when Pagefind gives nothing.
    */
   fullScanLimit?: number | undefined;
-}
-
-interface PagefindAnchor {
-  element?: string;
-  id?: string;
-  text?: string;
-  location?: number;
-}
-
-interface PagefindFragment {
-  url: string;
-  raw_url?: string;
-  content: string;
-  meta?: Record<string, string>;
-  filters?: Record<string, string[]>;
-  anchors?: PagefindAnchor[];
+  /**
+   * Loads Pagefind's own search module (`pagefind.js`) for the wasm path. Default: import it
+   * from the bundle (the browser). Node passes a loader that gives it the edition's language.
+   */
+  loadPagefind?: ((bundlePath: string, language: string) => Promise<PagefindModule>) | undefined;
 }
 
 interface PagefindResult {
@@ -124,7 +122,8 @@ interface PagefindResult {
   data(): Promise<PagefindFragment>;
 }
 
-interface PagefindModule {
+/** The part of Pagefind's search API (`pagefind.js`) the engine uses. */
+export interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
@@ -148,9 +147,7 @@ function checkData(value: unknown): SearchData {
   const manifestOk =
     data.p === undefined ||
     (isRecord(data.p) &&
-      Object.values(data.p).every(
-        (list) => Array.isArray(list) && list.every((file) => /^fragment\/[\w-]+\.pf_fragment$/.test(String(file))),
-      ));
+      Object.values(data.p).every((list) => Array.isArray(list) && list.every((file) => isFragmentFile(String(file)))));
   const checked = manifestOk ? (data as SearchData) : { ...(data as SearchData), p: undefined };
   const cards = data.a as { c?: unknown; k?: unknown } | undefined;
   const cardsOk = cards === undefined || (Array.isArray(cards.c) && isRecord(cards.k));
@@ -197,12 +194,26 @@ function bodyPosition(entry: Ranked<PageText>, section: Section): number {
   return section.bodyStart;
 }
 
-/** The page's excerpt: around the first match in the section the page is most about. */
+/**
+ * The page's excerpt: the passage that answers (rank.ts), from its first match; under a question
+ * heading that answers (an FAQ entry), the entry's first sentence.
+ */
 function pageExcerpt(entry: Ranked<PageText>): string {
   const sections = sectionsOf(entry.page);
   const section = sections[entry.bestSection] ?? (sections[0] as Section);
-  const at = bodyPosition(entry, section);
+  const first = entry.terms.flatMap((term) => term.positions.filter((at) => at >= entry.answerAt && at < section.end));
+  const at = entry.answerEntry
+    ? section.bodyStart
+    : first.length > 0
+      ? Math.min(...first)
+      : bodyPosition(entry, section);
   return excerpt(entry.page.content, at, entry.needles, section.bodyStart, section.end);
+}
+
+/** The hit's link: to the FAQ entry that answers, or to the page. */
+function answerUrl(entry: Ranked<PageText>): string {
+  const section = sectionsOf(entry.page)[entry.bestSection];
+  return entry.answerEntry && section?.id ? withHash(entry.page.url, section.id) : entry.page.url;
 }
 
 /** Sections with a match: headings that match first, then the most terms; at most MAX_SUB_RESULTS. */
@@ -229,16 +240,11 @@ function subResults(entry: Ranked<PageText>, pageUrl: string, param: string): Se
   });
 }
 
-/** Reads one of Pagefind's fragment files (gzip'd `pagefind_dcd` + JSON) without its wasm. */
+/** Reads one of Pagefind's fragment files (src/search/pagefind-bundle.ts) without its wasm. */
 async function readFragment(url: string): Promise<PagefindFragment | null> {
   try {
     const response = await fetch(url);
-    if (!response.ok || !response.body) return null;
-    const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
-    const fragment = JSON.parse(text.replace(/^pagefind_dcd/, '')) as PagefindFragment;
-    if (typeof fragment.content !== 'string' || typeof fragment.url !== 'string') return null;
-    // The extended build marks Chinese word breaks with U+200B, as pagefind.js strips too.
-    return { ...fragment, content: fragment.content.replace(/\u200B/g, '') };
+    return response.ok ? await decodeFragment(new Uint8Array(await response.arrayBuffer())) : null;
   } catch {
     return null;
   }
@@ -250,12 +256,18 @@ async function readFragment(url: string): Promise<PagefindFragment | null> {
  */
 function directPagefind(bundlePath: string, siteBase: string, files: readonly string[]): PagefindModule {
   let pages: Promise<PagefindFragment[]> | undefined;
+  // A fragment that fails to load fails the search (and is asked for again next time).
   const all = () =>
-    (pages ??= Promise.all(files.map((file) => readFragment(bundlePath + file))).then((list) =>
-      list
-        .filter((fragment): fragment is PagefindFragment => fragment !== null)
-        .map((fragment) => ({ ...fragment, url: siteBase + fragment.url.replace(/^\//, '') })),
-    ));
+    (pages ??= Promise.all(files.map((file) => readFragment(bundlePath + file))).then((list) => {
+      if (list.includes(null)) {
+        pages = undefined;
+        throw new Error('a search fragment failed to load');
+      }
+      return (list as PagefindFragment[]).map((fragment) => ({
+        ...fragment,
+        url: siteBase + fragment.url.replace(/^\//, ''),
+      }));
+    }));
   const matchesFilters = (fragment: PagefindFragment, filters: Record<string, string[]>) =>
     Object.entries(filters).every(
       ([name, values]) => values.length === 0 || values.some((value) => fragment.filters?.[name]?.includes(value)),
@@ -295,13 +307,16 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
   const data = await fetch(opts.dataUrl)
     .then((response) => (response.ok ? response.json() : null))
     .then(checkData, () => EMPTY_DATA);
-  const language = (typeof document === 'undefined' ? '' : document.documentElement.lang).toLowerCase();
-  const files = data.p?.[language];
+  const language = EDITIONS[opts.edition].lang.toLowerCase();
+  const files =
+    typeof DecompressionStream === 'undefined' ? undefined : directFragments(data.p?.[language], fullScanLimit);
   const siteBase = String(opts.pagefindOptions?.['baseUrl'] ?? '/');
-  const direct = files !== undefined && files.length <= fullScanLimit && typeof DecompressionStream !== 'undefined';
-  const pagefind = direct
+  const direct = files !== undefined;
+  const pagefind = files
     ? directPagefind(bundlePath, siteBase.endsWith('/') ? siteBase : `${siteBase}/`, files)
-    : ((await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as PagefindModule);
+    : opts.loadPagefind
+      ? await opts.loadPagefind(bundlePath, language)
+      : ((await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as PagefindModule);
   await pagefind.options({ excerptLength: 30, ...(opts.pagefindOptions ?? {}) });
   await pagefind.init();
 
@@ -354,18 +369,25 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
     if (!pending) {
       pending = result.data().then(
         (fragment) => (fragment && typeof fragment.content === 'string' ? fragment : null),
-        () => null,
+        () => {
+          failures++;
+          fragments.delete(key);
+          return null;
+        },
       );
       fragments.set(key, pending);
     }
     return pending;
   };
 
+  // Load failures since the search began: its outcome is then `failed`, never 「沒有找到」.
+  let failures = 0;
   const pagefindSearch = async (term: string | null, filters: Record<string, string[]>): Promise<PagefindResult[]> => {
     try {
       const response = await pagefind.search(term, { filters });
       return response?.results ?? [];
     } catch {
+      failures++;
       return [];
     }
   };
@@ -448,7 +470,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
       for (const needle of entry.needles) allTerms.add(needle);
       const highlight = entry.needles.slice(0, MAX_HIGHLIGHT);
       return {
-        url: withHighlight(pageUrl, highlight, highlightParam),
+        url: withHighlight(answerUrl(entry), highlight, highlightParam),
         title: entry.page.title || pageUrl,
         excerpt: pageExcerpt(entry),
         section: fragment.filters?.['section']?.[0],
@@ -468,7 +490,9 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
         for (const [name, values] of Object.entries(filters ?? {})) {
           if (Array.isArray(values)) safeFilters[name] = values.filter((v): v is string => typeof v === 'string');
         }
+        failures = 0;
         const outcome = await run(raw, safeFilters);
+        if (failures > 0) return { ...outcome, hits: [], failed: true };
         outcome.answer = answer(raw);
         if (outcome.hits.length === 0 && outcome.query) {
           for (const suggestion of suggest(raw, data, 4)) {
@@ -479,7 +503,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
         }
         return outcome;
       } catch {
-        return { query: '', terms: [], hits: [], suggestions: [], partial: false };
+        return { query: '', terms: [], hits: [], suggestions: [], partial: false, failed: true };
       }
     },
     async filters() {

@@ -14,6 +14,7 @@
  *   is a key. OpenCC regional phrases whose Taiwan form occurs on the site (新西蘭→紐西蘭) and
  *   Simplified phrases that character folding would get wrong are added as groups too. Groups
  *   sharing a key are merged. A new glossary entry needs no code.
+ *   Reader words (src/data/reader-words.yaml) are groups too, keyed by the reader's words only.
  * - `w`, extra suggestion vocabulary (optional `vocabulary` input, kept if it occurs).
  *
  * The runtime side (parseQuery, suggest) is src/search/query.ts.
@@ -39,6 +40,8 @@ export interface BuildInput {
   glossary: readonly AliasEntry[];
   /** Extra "did you mean" words (e.g. headings); kept only if they occur in the pages. */
   vocabulary?: readonly string[] | undefined;
+  /** Words readers type for the site's words (src/data/reader-words.yaml): one way, reader → site. */
+  readerWords?: readonly { site: readonly string[]; reader: readonly string[] }[] | undefined;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -141,13 +144,17 @@ class UnionFind {
   }
 }
 
-/** Latin keys of an English name: as written, without "APEC", without a leading "the". */
+/**
+ * Latin keys of an English name: as written, without "APEC", without a leading "the", and
+ * before a comma ("Hong Kong, China" → hong kong).
+ */
 function latinVariants(form: string): string[] {
   const key = latinKey(form);
   const words = key.split(' ');
   const withoutApec = words.filter((word) => word !== 'apec');
   const variants = [key, withoutApec.join(' ')];
   if (words[0] === 'the') variants.push(words.slice(1).join(' '));
+  if (form.includes(',')) variants.push(latinKey(form.slice(0, form.indexOf(','))));
   return variants.filter((variant) => variant.length >= 2);
 }
 
@@ -282,6 +289,17 @@ export function buildSearchData(input: BuildInput): SearchData {
     const surname = entry.category === 'person' && entry.en ? latinKey(entry.en).split(' ').pop() : undefined;
     if (surname && surname.length >= 3) keys.add(surname);
     newGroup(forms, [...keys]);
+  }
+
+  // 3b. Reader words: a group of the site's words and the reader's, keyed by the reader's words
+  //     only, so 創立 finds 成立 but 成立 does not find 創立.
+  for (const entry of input.readerWords ?? []) {
+    const keys = new Set<string>();
+    for (const word of entry.reader) {
+      if (hasCjk(word)) for (const variant of variantsOf(word)) keys.add(aliasKey(variant, partial));
+      else keys.add(latinKey(word));
+    }
+    newGroup([...entry.site, ...entry.reader], [...keys]);
   }
 
   // 4. OpenCC regional phrases whose Taiwan form is used on the site (新西蘭→紐西蘭).

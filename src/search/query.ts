@@ -104,6 +104,11 @@ export interface ParsedTerm {
   /** The term as typed, in the site's characters (秘书处 → 秘書處): with alternatives[0], its primary forms. */
   typed: string;
   /**
+   * The page that explains the term (root-relative, `/structure/`): its glossary entry's `page`,
+   * from the answer cards. Undefined for a term with no entry, or an entry without a page.
+   */
+  explainedAt?: string | undefined;
+  /**
    * The alternatives that are the form typed or the site's preferred form, in any script
    * (東盟/东盟, not the alias 東協): a page with one of these ranks above one with an alias only.
    */
@@ -123,6 +128,13 @@ export interface ParsedQuery {
   reading?: string | undefined;
   /** The question asks why or how (ASKING). */
   asks?: 'why' | 'how' | undefined;
+  /** The kind of answer the question asks for (ANSWER_TYPES): a place, a date, a person, a number. */
+  wants?: AnswerType | undefined;
+  /**
+   * Not a question: the same words read as one (every content word a term of its own), for
+   * when the site does not hold the query as typed. Never empty when the site has an answer.
+   */
+  fallback?: ParsedQuery | undefined;
 }
 
 export const MAX_QUERY_CHARS = 200;
@@ -425,6 +437,10 @@ const QUESTION_PHRASES: readonly string[] = [
   ),
   ...'多久 多少 幾個人 几个人 幾個 几个 幾次 几次 幾年 几年 幾位 几位 幾人 几人'.split(' '),
   ...'是不是 有沒有 有没有 是否 可不可以 能不能 能否 請問 请问 誰是 谁是 是誰 是谁'.split(' '),
+  // Cantonese (Hong Kong) question words.
+  ...'幾時 几时 邊個 边个 邊位 边位 喺邊度 喺边度 邊度 边度 喺邊 喺边 係咪 系咪 係唔係 系唔系 有冇 點樣 点样 點解 点解 乜嘢 做咩 咩'.split(
+    ' ',
+  ),
 ].sort((a, b) => b.length - a.length);
 
 /**
@@ -438,7 +454,7 @@ const FREQUENCY_PHRASES: readonly string[] = [
 const FREQUENCY_WORD = '每年';
 /**
  * How often a meeting is held (「多久開一次會」「一年開幾次會」): 每年 and the verb, which pages
- * write as 開會, 舉行 or 召開 (SAME_WORDS), together (「每年舉行一次」).
+ * write as 開會, 舉行 or 召開 (reader words), together (「每年舉行一次」).
  */
 const MEETING_FREQUENCY_PHRASES: readonly string[] = [
   ...'多久開一次會 多久开一次会 多久開會 多久开会 一年開幾次會 一年开几次会 每年開幾次會 每年开几次会 開幾次會 开几次会'.split(
@@ -449,9 +465,19 @@ const MEETING_FREQUENCY = `${FREQUENCY_WORD}開會`;
 
 /** Question words asking why or how, both scripts: a heading asking the same may answer. */
 export const ASKING: Readonly<Record<'why' | 'how', RegExp>> = {
-  why: /為什麼|为什么|為甚麼|为甚么|為何|为何/u,
-  how: /如何|怎麼|怎么|怎樣|怎样/u,
+  why: /為什麼|为什么|為甚麼|为甚么|為何|为何|點解|点解|\bwhy\b/u,
+  how: /如何|怎麼|怎么|怎樣|怎样|點樣|点样|\bhow\b/u,
 };
+
+export type AnswerType = 'place' | 'date' | 'person' | 'number';
+
+/** Question words asking for a kind of answer, both scripts and English; the first that matches wins (a date before a place: 哪一年 before 哪). */
+export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
+  ['date', /哪一?年|哪一天|[什甚][麼么][時时]候|何[時时]|[幾几]月|[幾几][時时]|\bwhen\b|\bwhat year\b/u],
+  ['place', /哪[裡里裏兒儿]|在哪|哪[個个座]城市|哪[個个]國家|何地|何[處处]|[邊边]度|喺[邊边]|\bwhere\b/u],
+  ['person', /誰|谁|哪一?位|[邊边][個个位]|\bwho\b/u],
+  ['number', /多少|幾[個个位次人項项屆届]|几[个位次人项届]|\bhow many\b|\bhow much\b/u],
+];
 
 /** The reader's words with how-often phrases replaced by what pages write (for "typed together"). */
 export function questionReading(normalized: string): string {
@@ -461,19 +487,6 @@ export function questionReading(normalized: string): string {
   for (const phrase of FREQUENCY_PHRASES) text = text.split(phrase).join(`/${FREQUENCY_WORD}`);
   return text;
 }
-
-/**
- * Everyday words readers put in questions and the written forms pages use for them (first =
- * 首屆, take part = 參與). Only for questions, where the reader's wording is not the page's.
- */
-const SAME_WORDS: readonly (readonly string[])[] = [
-  ['第一次', '第一屆', '首屆', '首次', '首度'],
-  ['第一届', '第一次', '首屆', '首次', '首度'],
-  ['參加', '參與'],
-  ['参加', '參與', '參加'],
-  ['開會', '舉行', '召開'],
-  ['开会', '開會', '舉行', '召開'],
-];
 
 /** Single-character particles and function words: dropped when they stand alone. */
 const PARTICLES = new Set(
@@ -636,15 +649,35 @@ function stripEdges(token: string): string {
   return chars.slice(start, end).join('');
 }
 
-/** Normalise, split and expand a raw query. Never throws. */
-export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA): ParsedQuery {
-  const normalized = normalizeQuery(raw);
-  let question = typeof raw === 'string' && /[?？]\s*$/u.test(raw);
-  if (!normalized) return { normalized, terms: [], question: false };
-  const seen = new Set<string>();
-  const terms: ParsedTerm[] = [];
-  let pieces = splitTerms(normalized, data).flatMap((piece) => {
+/**
+ * English words that carry no content (what, does, the …): dropped from a query, unless part of
+ * a name (`Seoul Declaration`, merged before). A question word among them makes it a question.
+ */
+const ENGLISH_STOP = new Set(
+  'a an the of for to in on at by with from between and or is are was were be been has have had do does did can could will would should it its this that there any many much i me my you your we please tell about stand mean means meaning'.split(
+    ' ',
+  ),
+);
+const ENGLISH_ASKING = new Set('what who whom whose which where when why how'.split(' '));
+
+interface Piece {
+  text: string;
+  quoted: boolean;
+}
+
+/** The query's pieces (terms to be), question words and particles left out. */
+function queryPieces(
+  normalized: string,
+  data: SearchData,
+  asQuestion: boolean,
+): { pieces: Piece[]; question: boolean } {
+  let question = asQuestion;
+  let pieces = splitTerms(normalized, data).flatMap((piece): Piece[] => {
     if (piece.quoted) return [piece];
+    if (!hasCjk(piece.text) && (ENGLISH_STOP.has(piece.text) || ENGLISH_ASKING.has(piece.text))) {
+      question ||= ENGLISH_ASKING.has(piece.text);
+      return [];
+    }
     const { pieces: kept, cut } = questionPieces(piece.text);
     if (cut || INTERROGATIVE.test(piece.text)) question = true;
     return kept.map((text) => ({ text, quoted: false }));
@@ -658,47 +691,77 @@ export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA): ParsedQ
       return [...required, ...optional].map((text) => ({ text, quoted: false }));
     });
   }
+  return { pieces, question };
+}
+
+/** Cards without a `page` of their own link to the term's row on the glossary page (answers.ts). */
+const GLOSSARY_ROW = /^\/glossary\/#term-/;
+
+/** The page a glossary entry names as the one that explains the term (its card's link, without the section). */
+function explainingPage(text: string, data: SearchData): string | undefined {
+  const index = data.a ? own(data.a.k, cardKey(text)) : undefined;
+  const url = index === undefined ? undefined : data.a?.c[index]?.u;
+  return typeof url === 'string' && !GLOSSARY_ROW.test(url) ? url.split('#')[0] : undefined;
+}
+
+/** One term: its forms on the site, its words, and whether it is a name. */
+function makeTerm(piece: Piece, data: SearchData): ParsedTerm | undefined {
+  const alternatives = expandTerm(piece.text, data);
+  if (alternatives.length === 0) return undefined;
+  const named = groupOf(data, aliasKey(piece.text, data)) !== undefined;
+  const parts = piece.quoted || named ? [] : splitWords(piece.text, data).map((part) => expandTerm(part, data));
+  let words: string[][] = [];
+  let optional: string[][] = [];
+  if (!piece.quoted && !named && hasCjk(piece.text)) {
+    const split = contentWords(piece.text, data);
+    if (split.required.length > 0 && (split.required.length > 1 || split.optional.length > 0)) {
+      words = split.required.map((word) => expandTerm(word, data));
+      optional = split.optional.map((word) => expandTerm(word, data));
+    }
+  }
+  const preferred = alternatives[0] ?? '';
+  return {
+    primary: alternatives.filter(
+      (alternative) => sameForm(alternative, piece.text, data) || sameForm(alternative, preferred, data),
+    ),
+    text: piece.text,
+    quoted: piece.quoted,
+    alternatives,
+    parts,
+    words,
+    optional,
+    weak: false,
+    name: named || !hasCjk(piece.text),
+    typed: hasCjk(piece.text) ? canon(piece.text, data).toLowerCase() : piece.text,
+    explainedAt: explainingPage(piece.text, data),
+  };
+}
+
+/**
+ * Normalise, split and expand a raw query. Never throws. `asQuestion` reads it as a question
+ * (every content word a term of its own): the looser reading a query falls back to when the
+ * site does not hold it as typed (`fallback`).
+ */
+export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA, asQuestion = false): ParsedQuery {
+  const normalized = normalizeQuery(raw);
+  if (!normalized) return { normalized, terms: [], question: false };
+  const ends = typeof raw === 'string' && /[?？]\s*$/u.test(raw);
+  const { pieces, question } = queryPieces(normalized, data, asQuestion || ends);
+  const seen = new Set<string>();
+  const terms: ParsedTerm[] = [];
   for (const piece of pieces) {
     const key = `${piece.quoted ? 'q' : 'w'}:${piece.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    let alternatives = expandTerm(piece.text, data);
-    if (alternatives.length === 0) continue;
-    const same = question ? SAME_WORDS.find((words) => words[0] === piece.text) : undefined;
-    if (same) alternatives = uniq([...alternatives, ...same.slice(1).flatMap((word) => expandTerm(word, data))]);
-    const named = groupOf(data, aliasKey(piece.text, data)) !== undefined;
-    const parts = piece.quoted || named ? [] : splitWords(piece.text, data).map((part) => expandTerm(part, data));
-    let words: string[][] = [];
-    let optional: string[][] = [];
-    if (!piece.quoted && !named && hasCjk(piece.text)) {
-      const split = contentWords(piece.text, data);
-      if (split.required.length > 0 && (split.required.length > 1 || split.optional.length > 0)) {
-        words = split.required.map((word) => expandTerm(word, data));
-        optional = split.optional.map((word) => expandTerm(word, data));
-      }
-    }
-    const typed = hasCjk(piece.text) ? canon(piece.text, data).toLowerCase() : piece.text;
-    const name = named || !hasCjk(piece.text);
-    const preferred = alternatives[0] ?? '';
-    const primary = alternatives.filter(
-      (alternative) => sameForm(alternative, piece.text, data) || sameForm(alternative, preferred, data),
-    );
-    terms.push({
-      primary,
-      text: piece.text,
-      quoted: piece.quoted,
-      alternatives,
-      parts,
-      words,
-      optional,
-      weak: false,
-      name,
-      typed,
-    });
+    const term = makeTerm(piece, data);
+    if (term) terms.push(term);
     if (terms.length >= MAX_TERMS) break;
   }
-  if (question) {
-    for (const term of terms) term.weak = !term.quoted && HAN.test(term.text) && Array.from(term.text).length === 1;
+  // A single character next to other words (年 in 「2026 年願景」, 1 in 「alert(1)」) says little
+  // by itself: it never makes a query match on its own, and in a question it is never required.
+  for (const term of terms) {
+    const single = !term.quoted && Array.from(term.text).length === 1;
+    term.weak = single && (terms.length > 1 || (question && HAN.test(term.text)));
   }
   const asks = !question
     ? undefined
@@ -707,7 +770,17 @@ export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA): ParsedQ
       : ASKING.how.test(normalized)
         ? 'how'
         : undefined;
-  return { normalized, terms, question, reading: question ? questionReading(normalized) : normalized, asks };
+  const wants = ANSWER_TYPES.find(([, asking]) => asking.test(normalized))?.[0];
+  const parsed: ParsedQuery = {
+    normalized,
+    terms,
+    question,
+    reading: question ? questionReading(normalized) : normalized,
+    asks,
+    wants,
+  };
+  if (!question && terms.length > 0) parsed.fallback = parseQuery(raw, data, true);
+  return parsed;
 }
 
 /* ------------------------------------------------------------------ suggestions */
@@ -800,7 +873,13 @@ export function suggest(raw: unknown, data: SearchData = EMPTY_DATA, limit = 3):
   const suggestions: string[] = [];
   for (let t = 0; t < parsed.terms.length; t++) {
     for (const replacement of perTerm[t] ?? []) {
-      const words = parsed.terms.map((term, i) => (i === t ? replacement : term.quoted ? `"${term.text}"` : term.text));
+      // Never a word twice: a term the replacement already holds (apec in 「APEC 企業諮詢委員會」) goes.
+      const held = lowerSameLength(replacement);
+      const words = parsed.terms.flatMap((term, i) => {
+        if (i === t) return [replacement];
+        if (held.includes(term.text.toLowerCase())) return [];
+        return [term.quoted ? `"${term.text}"` : term.text];
+      });
       suggestions.push(words.join(' '));
     }
   }

@@ -6,22 +6,25 @@
  * with ". ". Its `anchors` are the article's h2/h3 headings (src/search/index-html.ts), which
  * cut the text into sections: [heading][body] …
  *
- * Ranking, in order of weight:
- * 1. coverage: the share of the query's content words a page contains, each word weighted by
- *    how rare it is on the site (a word on every page says little). Pages with every word are
- *    full matches; only when there are none are partial matches shown (and labelled so). In a
- *    term query (not a question), a page with only the term's words scattered does not match
- *    when other pages hold the term as typed.
- * 2. an exact title or heading match of any form of the query puts that page first;
- * 3. words in the title or a heading outweigh words in the body (a word on every page, such
- *    as APEC, does not count there when the query has words that say more), and words together
- *    in one section outweigh words scattered over the page; in a question, words the reader
- *    typed next to each other count when a page has them together (more in a heading), and a
- *    heading asking the reader's why or how about a query word counts as a heading match;
- * 4. reference pages (glossary, sources, timeline: `isReference`) count for less unless the
- *    query names them (a word of the query in their title, or an exact heading match).
+ * Ranking (below, "the ranking model"): each page gets named features (Features) and one score,
+ * their weighted sum (WEIGHTS, one reason per weight); every kind of query is sorted by that
+ * score. Pages with every content word are shown; in a question, pages with most of them; when
+ * no page has every word, the best partial matches (labelled so). Words no page holds are
+ * dropped as long as one that says something remains (never empty when the site has an
+ * answer); a query the site does not hold as typed is read as a question, each word for itself.
+ * The best passage (a section, and in it two sentences with the most words and the kind of
+ * answer a question asks for) is where the snippet comes from.
  */
-import { ASKING, findAll, hasCjk, lowerSameLength, markText, type ParsedQuery, type ParsedTerm } from './query';
+import {
+  ASKING,
+  findAll,
+  hasCjk,
+  lowerSameLength,
+  markText,
+  type AnswerType,
+  type ParsedQuery,
+  type ParsedTerm,
+} from './query';
 
 export interface PageText {
   url: string;
@@ -258,13 +261,83 @@ export function matchTerm(page: PageText, term: ParsedTerm): TermOnPage {
   return exact ?? loose ?? NOT_FOUND;
 }
 
+/* ------------------------------------------------------------------ the ranking model */
+
+/**
+ * What is known of one page for one query, each feature about 0–1 (`optional` counts up to 3).
+ * A page's score is Σ WEIGHTS[feature] × feature, times REFERENCE_FACTOR for a reference page
+ * the query does not name; results are sorted by that score alone, for every kind of query.
+ */
+export interface Features {
+  coverage: number;
+  typed: number;
+  title: number;
+  heading: number;
+  explains: number;
+  passage: number;
+  answer: number;
+  frequency: number;
+  phrase: number;
+  together: number;
+  optional: number;
+  exact: number;
+  namedHeading: number;
+  pagefind: number;
+}
+
+/** The ranking model: one weight per feature, and why. */
+export const WEIGHTS: Readonly<Record<keyof Features, number>> = {
+  /** Share of the query's words on the page, rarer words weighing more: what matters most. */
+  coverage: 10,
+  /**
+   * A query naming something (not a question): the share of its words found as typed or in the
+   * site's own form, not an alias only. 首爾 typed: the pages saying 首爾 before those saying 漢城.
+   * (A question's wording is the reader's, not a choice among names: 0 there.)
+   */
+  typed: 20,
+  /** The query's words in the page title: the page is about them. */
+  title: 6,
+  /** The query's words in a section heading: a section is about them. */
+  heading: 2.5,
+  /** The page the glossary names as the one explaining a term of the query (its `page`; not for a word on every page when others say more). */
+  explains: 6,
+  /** The best passage (a section, BM25) holds the words together: it answers, not a mention. */
+  passage: 6,
+  /** The best passage holds the kind of answer asked for (a place for 哪裡, a date for 何時). */
+  answer: 3,
+  /** The words recur (log of their count): the page dwells on them. */
+  frequency: 0.6,
+  /** A term of several words found as typed, not only its words scattered. */
+  phrase: 2,
+  /** Words the reader typed next to each other stand together on the page (more in a heading). */
+  together: 2,
+  /** Lone characters of the query (年, 開) found: a little evidence each. */
+  optional: 0.3,
+  /** The title or a heading is exactly the query: the page about it comes first. */
+  exact: 30,
+  /** A heading is exactly one of the query's names, or asks the reader's why or how. */
+  namedHeading: 4,
+  /** Pagefind's own score (wasm path only): a tie-breaker. */
+  pagefind: 0.2,
+};
+
+/** A reference page (glossary, sources, timeline) lists everything: after the page that explains, unless named. */
+const REFERENCE_FACTOR = 0.45;
+/** In a question, a page with this share of the words (or all its names) is shown: the reader's words are not the page's. */
+const QUESTION_COVER = 0.6;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
-/** Weight of the best section's score (0–1) against coverage (×10). */
-const BEST_SECTION = 6;
 
 /** Text without spaces and punctuation, lower-cased: for "is this heading exactly the query". */
 const bare = (text: string): string => lowerSameLength(text).replace(/[\s\p{P}\p{S}]/gu, '');
+
+/** What a passage holds when it answers each kind of question (ParsedQuery.wants). */
+const ANSWERS: Readonly<Record<AnswerType, RegExp>> = {
+  date: /\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|(?<![\d.])(?:19|20)\d{2}(?![\d.])/u,
+  place: /在\p{Script=Han}{2,8}(?:舉行|召開|設立|成立|運作|發表|簽署)|設(?:在|於)|位於|總部|首都/u,
+  person: /總理|總統|首相|部長|執行長|主席|外長|大使|領袖/u,
+  number: /\d+\s*(?:個|位|名|次|項|屆|%|％)|[一二三四五六七八九十兩]+\s*(?:個|位|名|次|項|屆)/u,
+};
 
 export interface RankInput<P extends PageText> {
   page: P;
@@ -276,15 +349,18 @@ export interface RankInput<P extends PageText> {
 export interface Ranked<P extends PageText> {
   page: P;
   score: number;
+  features: Features;
   /** Share of the query's (weighted) content words on the page, 0–1. */
   coverage: number;
-  /** The same, counting only words found in the form typed or the site's own (not an alias: 漢城 for 首爾). */
-  typedCover: number;
   terms: TermOnPage[];
   /** Strings to highlight on this page. */
   needles: string[];
-  /** The section the page is most about for this query (index into sectionsOf(page)). */
+  /** The passage that answers: its section (index into sectionsOf(page)) … */
   bestSection: number;
+  /** … and the position in the page's text where its answering sentence starts. */
+  answerAt: number;
+  /** The passage is the answer under a question heading (an FAQ entry): link to it, show its first sentence. */
+  answerEntry: boolean;
 }
 
 export interface RankOutcome<P extends PageText> {
@@ -293,72 +369,75 @@ export interface RankOutcome<P extends PageText> {
   partial: boolean;
 }
 
+/** How the query's terms count: their weights (rarity) and which of them say something. */
+interface TermModel {
+  query: ParsedQuery;
+  weight: number[];
+  required: boolean[];
+  /** The term counts in titles and headings (not a word on every page, when others say more). */
+  titled: boolean[];
+  /** Terms t whose words the reader typed right before term t + 1's. */
+  adjacent: number[];
+  /** Bare forms of the whole query, and of its names (for exact title or heading matches). */
+  whole: Set<string>;
+  parts: Set<string>;
+  averageLength: number;
+  partial: boolean;
+}
+
+/** Each term on each page. In a term query (not a question), scattered words do not match a term other pages hold as typed. */
+function matchAll<P extends PageText>(query: ParsedQuery, inputs: readonly RankInput<P>[]): TermOnPage[][] {
+  const matches = inputs.map((input) => query.terms.map((term) => matchTerm(input.page, term)));
+  if (query.question) return matches;
+  query.terms.forEach((_, t) => {
+    if (!matches.some((found) => (found[t] as TermOnPage).strength === 1)) return;
+    for (const found of matches) if ((found[t] as TermOnPage).strength < 1) found[t] = NOT_FOUND;
+  });
+  return matches;
+}
+
 /**
- * Rank pages for a parsed query. Returns nothing when a required word occurs on no page
- * (words the site never uses give no result), except in a question, where such words are
- * dropped as long as one content word remains (and the result is then partial).
+ * The terms' weights: rarer words weigh more (idf), normalised so the required words sum to 1.
+ * In a question, names (glossary forms, Latin words, numbers) say what it is about; common
+ * words (成立, 舉行) only which part of it. Null when no word that says something is on the site.
  */
-export function rank<P extends PageText>(
+function termModel(
   query: ParsedQuery,
-  inputs: readonly RankInput<P>[],
-  /** Pages on the site (for rarity): more than `inputs` when the index picked the candidates. */
-  siteSize = inputs.length,
-): RankOutcome<P> {
+  matches: TermOnPage[][],
+  pages: number,
+  averageLength: number,
+): TermModel | null {
   const terms = query.terms;
-  if (terms.length === 0 || inputs.length === 0) return { ranked: [], partial: false };
-  const matches = inputs.map((input) => terms.map((term) => matchTerm(input.page, term)));
-  // A term, not a question: when some page holds the term as typed (in any of its forms), a
-  // page with only its words scattered (經濟 for 經濟體, 支援 … 小組 for 支援小組) does not
-  // match it. The looser matches are for words no page holds together.
-  if (!query.question) {
-    terms.forEach((_, t) => {
-      if (!matches.some((found) => (found[t] as TermOnPage).strength === 1)) return;
-      for (const found of matches) if ((found[t] as TermOnPage).strength < 1) found[t] = NOT_FOUND;
-    });
-  }
-  const optional = inputs.map((input) =>
-    terms.map((term) => term.optional.filter((alternatives) => occurrences(input.page, alternatives) !== null).length),
-  );
-  const pages = Math.max(siteSize, inputs.length);
   const df = terms.map((_, t) => matches.filter((m) => (m[t] as TermOnPage).strength > 0).length);
-  let required = terms.map((term, t) => !term.weak && (df[t] as number) > 0);
-  let partial = false;
-  const missing = terms.some((term, t) => !term.weak && df[t] === 0);
-  if (missing) {
-    if (!query.question || !required.some(Boolean)) return { ranked: [], partial: false };
-    partial = true;
-  }
-  if (!required.some(Boolean)) required = terms.map((_, t) => (df[t] as number) > 0);
-  if (!required.some(Boolean)) return { ranked: [], partial: false };
-  // Rarer words weigh more (idf), normalised so the required words sum to 1.
-  // In a question, names (glossary forms, Latin words, numbers) say what it is about; common
-  // words (成立, 舉行) only which part of it.
+  if (!terms.some((term, t) => !term.weak && (df[t] as number) > 0)) return null;
+  const required = terms.map((term, t) => (df[t] as number) > 0 && !(term.weak && query.question));
   const idf = df.map((n, t) => {
     const value = Math.max(0.02, Math.log((pages + 1) / Math.max(n, 0.5)));
     if (!query.question) return value;
-    const term = terms[t] as ParsedTerm;
-    // A name other than the site's own (APEC is on every page) is what the question is about.
-    return term.name ? (n < pages ? Math.max(value, 0.8) : value) : value * 0.5;
+    return (terms[t] as ParsedTerm).name ? (n < pages ? Math.max(value, 0.8) : value) : value * 0.5;
   });
   const total = terms.reduce((sum, _, t) => sum + (required[t] ? (idf[t] as number) : 0), 0);
   const weight = idf.map((w, t) => (required[t] ? w / total : 0));
-  // A word on every page (APEC on this site) in a title or heading says nothing about which
-  // page answers, when the query has words that do.
+  // A word on every page (APEC here) in a title or heading says nothing, when other words do.
   const everywhere = df.map((n) => n >= pages);
   const telling = terms.some((_, t) => required[t] && !everywhere[t]);
-  const titled = (t: number) => !(telling && everywhere[t]);
-  // Words the reader typed next to each other (創始成員, 第一次部長級會議), as pairs of terms.
-  // (Spaces do not part words; punctuation does.)
+  const titled = terms.map((_, t) => !(telling && everywhere[t]));
+  // (Spaces do not part words the reader typed together; punctuation does.)
   const typed = lowerSameLength(query.reading ?? query.normalized).replace(/\s+/gu, '');
   const adjacent = terms
     .map((_, t) => t)
     .filter((t) => {
-      const a = terms[t] as ParsedTerm;
       const b = terms[t + 1];
-      if (b === undefined || !required[t] || !required[t + 1] || !titled(t) || !titled(t + 1)) return false;
-      return typed.includes(`${bare(a.text)}${bare(b.text)}`);
+      if (b === undefined || !required[t] || !required[t + 1] || !titled[t] || !titled[t + 1]) return false;
+      return typed.includes(`${bare((terms[t] as ParsedTerm).text)}${bare(b.text)}`);
     });
-  const whole = terms.length === 1 || !query.question ? new Set(wholeForms(query).map(bare)) : new Set<string>();
+  const whole = new Set(
+    terms.length === 1
+      ? (terms[0] as ParsedTerm).alternatives.map(bare)
+      : query.question
+        ? []
+        : [bare(terms.map((term) => term.text).join(''))],
+  );
   const parts = new Set(
     terms
       .filter((_, t) => required[t])
@@ -366,162 +445,258 @@ export function rank<P extends PageText>(
       .map(bare)
       .filter((form) => form.length >= 2),
   );
-
-  let sectionCount = 0;
-  let sectionChars = 0;
-  for (const input of inputs) {
-    for (const section of prepare(input.page).sections) {
-      sectionCount++;
-      sectionChars += section.end - section.headingStart;
-    }
-  }
-  const averageLength = Math.max(1, sectionChars / Math.max(1, sectionCount));
-
-  const ranked: Ranked<P>[] = inputs.map((input, p) => {
-    const found = matches[p] as TermOnPage[];
-    const { sections } = prepare(input.page);
-    let coverage = 0;
-    let titleCover = 0;
-    let headingCover = 0;
-    let frequency = 0;
-    let phrase = 0;
-    let typedCover = 0;
-    terms.forEach((_, t) => {
-      const hit = found[t] as TermOnPage;
-      const w = weight[t] as number;
-      if (hit.strength === 0 || w === 0) return;
-      coverage += w;
-      // (Latin input is a name in another language: every Chinese form of it counts as typed,
-      // another Latin form does not: APEC for Asia-Pacific Economic Cooperation.)
-      const latin = !hasCjk((terms[t] as ParsedTerm).text);
-      if (hit.primary > 0 || hit.primaryTitle || (latin && hit.needles.some(hasCjk))) typedCover += w;
-      // Title and headings: full weight for the form typed (or the site's own), half for an alias.
-      if (!titled(t)) {
-        // (in neither)
-      } else if (hit.inTitle) titleCover += w * hit.strength * (hit.primaryTitle ? 1 : 0.5);
-      else if (hit.headings.size > 0) headingCover += w * hit.strength * (hit.primaryHeading ? 1 : 0.5);
-      const body = hit.positions.filter((at) => !isFurtherReading(sections[sectionAt(sections, at)])).length;
-      if (hit.phrase) phrase += w;
-      frequency += w * (Math.log1p(hit.primary) + 0.5 * Math.log1p(Math.max(0, body - hit.primary)));
-    });
-    // The passage that answers: BM25 over the page's sections (a heading counts twice, the
-    // page title once for every section), best section, normalised to 0–1.
-    let bestSection = 0;
-    let bestCover = 0;
-    sections.forEach((section, index) => {
-      if (isFurtherReading(section)) return;
-      const length = Math.max(1, section.end - section.headingStart);
-      let value = 0;
-      terms.forEach((_, t) => {
-        const hit = found[t] as TermOnPage;
-        const w = weight[t] as number;
-        if (hit.strength === 0 || w === 0) return;
-        let tf = hit.inTitle ? 1 : 0;
-        for (const at of hit.positions) {
-          if (at < section.headingStart || at >= section.end) continue;
-          tf += index > 0 && at < section.bodyStart ? 2 : 1;
-        }
-        if (tf === 0) return;
-        value +=
-          (w * hit.strength * (tf * (BM25_K1 + 1))) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
-      });
-      value /= BM25_K1 + 1;
-      if (value > bestCover) {
-        bestCover = value;
-        bestSection = index;
-      }
-    });
-    const exactHeading = sections.some((section, index) => index > 0 && whole.has(bare(section.title)));
-    const exactTitle = whole.has(bare(input.page.title));
-    // In a longer query, a heading that is exactly one of its names (「資深官員會議一年開幾次」).
-    const wordHeading = sections.some(
-      (section, index) => index > 0 && !isFurtherReading(section) && parts.has(bare(section.title)),
-    );
-    // A heading asking the reader's why or how about one of the query's words (為何稱為「經濟體」).
-    const asking = query.asks ? ASKING[query.asks] : undefined;
-    const asksHeading =
-      !!asking &&
-      sections.some(
-        (section, index) =>
-          index > 0 &&
-          !isFurtherReading(section) &&
-          asking.test(section.title) &&
-          terms.some((_, t) => weight[t] !== 0 && titled(t) && (found[t] as TermOnPage).headings.has(index)),
-      );
-    const optionalHits = (optional[p] as number[]).reduce((sum, n) => sum + n, 0);
-    // The reader's adjacent words together on the page, in any of their forms (首屆部長級會議).
-    const { lower } = prepare(input.page);
-    let together = 0;
-    for (const t of adjacent) {
-      const first = found[t] as TermOnPage;
-      const second = found[t + 1] as TermOnPage;
-      const at: number[] = [];
-      for (const a of first.needles)
-        for (const b of second.needles)
-          for (const joined of [a + b, `${a} ${b}`]) at.push(...findAll(lower, joined.toLowerCase(), 20));
-      const body = at.filter((position) => !isFurtherReading(sections[sectionAt(sections, position)]));
-      if (body.length === 0) continue;
-      // More often together counts for more (up to twice); together in a heading, twice more.
-      const pair = (weight[t] as number) + (weight[t + 1] as number);
-      together += pair * Math.min(2, 1 + Math.log2(body.length) / 2);
-      const inHeading = body.some((position) => {
-        const section = sections[sectionAt(sections, position)] as Section;
-        return section.id !== '' && position < section.bodyStart;
-      });
-      if (inHeading) together += 2 * pair;
-    }
-    let score =
-      10 * coverage +
-      6 * titleCover +
-      2.5 * headingCover +
-      BEST_SECTION * bestCover +
-      0.6 * frequency +
-      2 * phrase +
-      2 * together +
-      0.3 * Math.min(optionalHits, 3) +
-      (exactTitle || exactHeading ? 30 : wordHeading || asksHeading ? 4 : 0) +
-      0.2 * input.pagefind;
-    // A reference page lists everything; it comes after the page that explains, unless named.
-    if (input.reference && !(titleCover > 0 || exactHeading || exactTitle)) score *= 0.45;
-    const needles = [...new Set(found.flatMap((hit) => hit.needles))];
-    return {
-      page: input.page,
-      score,
-      coverage,
-      typedCover: Math.round(typedCover * 1000) / 1000,
-      terms: found,
-      needles,
-      bestSection: Math.max(0, bestSection),
-    };
-  });
-  for (const entry of ranked) entry.coverage = Math.round(entry.coverage * 1000) / 1000;
-  const full = ranked.filter((entry) => entry.coverage >= 0.999);
-  let shown: Ranked<P>[];
-  // A question's words are the reader's, not the page's (參加 for 參與, 開始 for 始於): a page
-  // with most of them, together, may answer better than one with all of them scattered.
-  const byScore = query.question;
-  const names = terms.map((term, t) => term.name && required[t]);
-  const hasAllNames = (entry: Ranked<P>) =>
-    names.some(Boolean) && entry.terms.every((hit, t) => !names[t] || hit.strength > 0);
-  if (full.length > 0) shown = byScore ? ranked.filter((entry) => entry.coverage >= 0.6 || hasAllNames(entry)) : full;
-  else {
-    partial = true;
-    const best = Math.max(...ranked.map((entry) => entry.coverage));
-    shown = ranked.filter((entry) => entry.coverage > 0 && entry.coverage >= best / 2);
-  }
-  shown.sort(
-    (a, b) =>
-      (byScore ? 0 : b.coverage - a.coverage || b.typedCover - a.typedCover) ||
-      b.score - a.score ||
-      (a.page.url < b.page.url ? -1 : a.page.url > b.page.url ? 1 : 0),
-  );
-  return { ranked: shown, partial };
+  const partial = terms.some((term, t) => !term.weak && df[t] === 0);
+  return { query, weight, required, titled, adjacent, whole, parts, averageLength, partial };
 }
 
-/** Forms of the whole query (for "a title or heading is exactly the query"). */
-function wholeForms(query: ParsedQuery): string[] {
-  if (query.terms.length === 1) return (query.terms[0] as ParsedTerm).alternatives;
-  return [query.terms.map((term) => term.text).join('')];
+/** Average section length over the candidate pages (BM25's length normalisation). */
+function averageSectionLength(pages: readonly PageText[]): number {
+  let count = 0;
+  let chars = 0;
+  for (const page of pages) {
+    for (const section of prepare(page).sections) {
+      count++;
+      chars += section.end - section.headingStart;
+    }
+  }
+  return Math.max(1, chars / Math.max(1, count));
+}
+
+/** Coverage, title, heading, the explaining page, frequency and phrase: how the query's terms occur on the page. */
+function termFeatures(page: PageText, found: readonly TermOnPage[], model: TermModel) {
+  const { sections } = prepare(page);
+  const out = { coverage: 0, typed: 0, title: 0, heading: 0, explains: 0, frequency: 0, phrase: 0 };
+  found.forEach((hit, t) => {
+    const w = model.weight[t] as number;
+    if (hit.strength === 0 || w === 0) return;
+    out.coverage += w;
+    // (Latin input is a name in another language: each of its Chinese forms counts as typed.)
+    const latin = !hasCjk((model.query.terms[t] as ParsedTerm).text);
+    const asTyped = hit.primary > 0 || hit.primaryTitle || (latin && hit.needles.some(hasCjk));
+    if (asTyped && !model.query.question) out.typed += w;
+    // Full weight for the form typed (or the site's own), half for an alias.
+    if (!model.titled[t]) {
+      // (in neither)
+    } else if (hit.inTitle) out.title += w * hit.strength * (hit.primaryTitle ? 1 : 0.5);
+    else if (hit.headings.size > 0) out.heading += w * hit.strength * (hit.primaryHeading ? 1 : 0.5);
+    const explainer = (model.query.terms[t] as ParsedTerm).explainedAt;
+    if (explainer && model.titled[t] && page.url.endsWith(explainer)) out.explains += w;
+    const body = hit.positions.filter((at) => !isFurtherReading(sections[sectionAt(sections, at)])).length;
+    if (hit.phrase) out.phrase += w;
+    out.frequency += w * (Math.log1p(hit.primary) + 0.5 * Math.log1p(Math.max(0, body - hit.primary)));
+  });
+  return out;
+}
+
+/** BM25 of one section (a heading counts twice, the page title once for every section), 0–1. */
+function sectionScore(section: Section, index: number, found: readonly TermOnPage[], model: TermModel): number {
+  const length = Math.max(1, section.end - section.headingStart);
+  let value = 0;
+  found.forEach((hit, t) => {
+    const w = model.weight[t] as number;
+    if (hit.strength === 0 || w === 0) return;
+    let tf = hit.inTitle ? 1 : 0;
+    for (const at of hit.positions) {
+      if (at < section.headingStart || at >= section.end) continue;
+      tf += index > 0 && at < section.bodyStart ? 2 : 1;
+    }
+    if (tf === 0) return;
+    const norm = 1 - BM25_B + (BM25_B * length) / model.averageLength;
+    value += (w * hit.strength * (tf * (BM25_K1 + 1))) / (tf + BM25_K1 * norm);
+  });
+  return value / (BM25_K1 + 1);
+}
+
+/** Sentences of a section's body: [start, end) pairs, cut after 。！？ and at block joins. */
+function sentences(text: string, section: Section): [number, number][] {
+  const out: [number, number][] = [];
+  let start = section.bodyStart;
+  for (let i = section.bodyStart; i < section.end; i++) {
+    if (SENTENCE_END.has(text[i] as string) || blockJoin(text, i)) {
+      if (i + 1 - start > 1) out.push([start, i + 1]);
+      start = skipJoin(text, i + 1);
+      i = start - 1;
+    }
+  }
+  if (section.end - start > 1) out.push([start, section.end]);
+  return out;
+}
+
+/**
+ * The passage of a section that answers: two sentences running (an answer often finishes in
+ * the next sentence) with the most of the query's (weighted) words, plus the kind of answer
+ * asked for; the first such. Returns where it starts and, when it holds that kind of answer,
+ * the share of the query's words it holds (`answers`; else 0).
+ */
+function bestSentence(page: PageText, section: Section, found: readonly TermOnPage[], model: TermModel) {
+  const wants = model.query.wants;
+  const list = sentences(page.content, section);
+  let best = { at: section.bodyStart, value: 0, answers: 0 };
+  list.forEach(([start, own], i) => {
+    // (A passage starts at a sentence holding one of the words.)
+    if (!found.some((hit) => hit.positions.some((at) => at >= start && at < own))) return;
+    const end = (list[i + 1] ?? [start, own])[1];
+    let value = 0;
+    found.forEach((hit, t) => {
+      if (hit.positions.some((at) => at >= start && at < end)) value += model.weight[t] as number;
+    });
+    // (It answers when it holds most of the query's words and that kind of answer.)
+    const answers = value >= 0.5 && !!wants && ANSWERS[wants].test(page.content.slice(start, end));
+    const total = value + (answers ? 0.5 : 0);
+    if (total > best.value) best = { at: start, value: total, answers: answers ? value : 0 };
+  });
+  return best;
+}
+
+/** The passage that answers: the best section (BM25, and the kind of answer asked for), and its best sentence. */
+function bestPassage(page: PageText, found: readonly TermOnPage[], model: TermModel) {
+  const { sections } = prepare(page);
+  let best = { index: 0, passage: 0, answer: 0, at: sections[0]?.bodyStart ?? 0, value: -1 };
+  sections.forEach((section, index) => {
+    if (isFurtherReading(section)) return;
+    const passage = sectionScore(section, index, found, model);
+    if (passage === 0) return;
+    const sentence = bestSentence(page, section, found, model);
+    const answer = sentence.answers;
+    const value = WEIGHTS.passage * passage + WEIGHTS.answer * answer;
+    if (value > best.value) best = { index, passage, answer, at: sentence.at, value };
+  });
+  return best;
+}
+
+/** A question heading (an FAQ entry) holding most of the query's words: it is the answer. */
+function isAnswerEntry(page: PageText, index: number, found: readonly TermOnPage[], model: TermModel): boolean {
+  const section = prepare(page).sections[index];
+  if (!section?.id || !/[？?]$/u.test(section.title)) return false;
+  const inHeading = found.reduce((sum, hit, t) => sum + (hit.headings.has(index) ? (model.weight[t] as number) : 0), 0);
+  return inHeading >= 0.5;
+}
+
+/** Exact title or heading, a heading naming one of the query's names, or asking its why or how. */
+function headingFeatures(page: PageText, found: readonly TermOnPage[], model: TermModel) {
+  const { sections } = prepare(page);
+  const exactHeading = sections.some((section, index) => index > 0 && model.whole.has(bare(section.title)));
+  const exact = model.whole.has(bare(page.title)) || exactHeading;
+  const body = (index: number) => index > 0 && !isFurtherReading(sections[index]);
+  // In a longer query, a heading that is exactly one of its names (「資深官員會議一年開幾次」).
+  const named = sections.some((section, index) => body(index) && model.parts.has(bare(section.title)));
+  // A heading asking the reader's why or how about one of the query's words (為何稱為「經濟體」).
+  const asking = model.query.asks ? ASKING[model.query.asks] : undefined;
+  const asks =
+    !!asking &&
+    sections.some(
+      (section, index) =>
+        body(index) &&
+        asking.test(section.title) &&
+        found.some((hit, t) => model.weight[t] !== 0 && model.titled[t] && hit.headings.has(index)),
+    );
+  return { exact: exact ? 1 : 0, namedHeading: !exact && (named || asks) ? 1 : 0, exactHeading };
+}
+
+/** The reader's adjacent words together on the page, in any of their forms (首屆部長級會議). */
+function together(page: PageText, found: readonly TermOnPage[], model: TermModel): number {
+  const { lower, sections } = prepare(page);
+  let value = 0;
+  for (const t of model.adjacent) {
+    const at: number[] = [];
+    for (const a of (found[t] as TermOnPage).needles)
+      for (const b of (found[t + 1] as TermOnPage).needles)
+        for (const joined of [a + b, `${a} ${b}`]) at.push(...findAll(lower, joined.toLowerCase(), 20));
+    const body = at.filter((position) => !isFurtherReading(sections[sectionAt(sections, position)]));
+    if (body.length === 0) continue;
+    // More often together counts for more (up to twice); together in a heading, twice more.
+    const pair = (model.weight[t] as number) + (model.weight[t + 1] as number);
+    value += pair * Math.min(2, 1 + Math.log2(body.length) / 2);
+    const inHeading = body.some((position) => {
+      const section = sections[sectionAt(sections, position)] as Section;
+      return section.id !== '' && position < section.bodyStart;
+    });
+    if (inHeading) value += 2 * pair;
+  }
+  return value;
+}
+
+/** One page's features and score. */
+function scorePage<P extends PageText>(input: RankInput<P>, found: TermOnPage[], model: TermModel): Ranked<P> {
+  const terms = termFeatures(input.page, found, model);
+  const passage = bestPassage(input.page, found, model);
+  const headings = headingFeatures(input.page, found, model);
+  const optional = model.query.terms.reduce(
+    (sum, term) => sum + term.optional.filter((forms) => occurrences(input.page, forms) !== null).length,
+    0,
+  );
+  const features: Features = {
+    ...terms,
+    passage: passage.passage,
+    answer: passage.answer,
+    together: together(input.page, found, model),
+    optional: Math.min(optional, 3),
+    exact: headings.exact,
+    namedHeading: headings.namedHeading,
+    pagefind: input.pagefind,
+  };
+  let score = 0;
+  for (const name of Object.keys(WEIGHTS) as (keyof Features)[]) score += WEIGHTS[name] * features[name];
+  if (input.reference && !(terms.title > 0 || headings.exact)) score *= REFERENCE_FACTOR;
+  return {
+    page: input.page,
+    score,
+    features,
+    coverage: Math.round(terms.coverage * 1000) / 1000,
+    terms: found,
+    needles: [...new Set(found.flatMap((hit) => hit.needles))],
+    bestSection: passage.index,
+    answerAt: passage.at,
+    answerEntry: isAnswerEntry(input.page, passage.index, found, model),
+  };
+}
+
+/**
+ * Which pages are shown: those with every word; in a question, those with most of them (or
+ * all its names); when no page has every word, the best partial matches (labelled so).
+ */
+function shown<P extends PageText>(ranked: Ranked<P>[], model: TermModel): { list: Ranked<P>[]; partial: boolean } {
+  const full = ranked.filter((entry) => entry.coverage >= 0.999);
+  if (full.length === 0) {
+    const best = Math.max(...ranked.map((entry) => entry.coverage));
+    return { list: ranked.filter((entry) => entry.coverage > 0 && entry.coverage >= best / 2), partial: true };
+  }
+  if (!model.query.question) return { list: full, partial: model.partial };
+  const names = model.query.terms.map((term, t) => term.name && model.required[t]);
+  const hasAllNames = (entry: Ranked<P>) =>
+    names.some(Boolean) && entry.terms.every((hit, t) => !names[t] || hit.strength > 0);
+  return {
+    list: ranked.filter((entry) => entry.coverage >= QUESTION_COVER || hasAllNames(entry)),
+    partial: model.partial,
+  };
+}
+
+/**
+ * Rank pages for a parsed query: one score (Σ WEIGHTS × features) sorts every kind of query.
+ * Words no page holds are dropped (the result is then partial) as long as a word that says
+ * something remains. A query with a term no page holds as typed, or with no word the site has,
+ * is read as a question (each content word for itself); when still no word is found, nothing.
+ */
+export function rank<P extends PageText>(
+  query: ParsedQuery,
+  inputs: readonly RankInput<P>[],
+  /** Pages on the site (for rarity): more than `inputs` when the index picked the candidates. */
+  siteSize = inputs.length,
+): RankOutcome<P> {
+  if (query.terms.length === 0 || inputs.length === 0) return { ranked: [], partial: false };
+  const matches = matchAll(query, inputs);
+  const average = averageSectionLength(inputs.map((input) => input.page));
+  const model = termModel(query, matches, Math.max(siteSize, inputs.length), average);
+  // A term no page holds as typed (「APEC的宗旨」): its words, each for itself, as in a question.
+  const unheld = query.terms.some((_, t) => !matches.some((found) => (found[t] as TermOnPage).strength === 1));
+  if (!model || (unheld && query.fallback)) {
+    if (!query.fallback) return { ranked: [], partial: false };
+    return rank(query.fallback, inputs, siteSize);
+  }
+  const ranked = inputs.map((input, p) => scorePage(input, matches[p] as TermOnPage[], model));
+  const { list, partial } = shown(ranked, model);
+  list.sort((a, b) => b.score - a.score || (a.page.url < b.page.url ? -1 : a.page.url > b.page.url ? 1 : 0));
+  return { ranked: list, partial };
 }
 
 /* ------------------------------------------------------------------ excerpts */

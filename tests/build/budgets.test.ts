@@ -21,6 +21,7 @@ import {
   SEARCH_BUDGET,
   pageTypeOf,
 } from '../../src/budgets';
+import { directFragments } from '../../src/search/pagefind-bundle';
 import { builtPages, distDir, loadPage } from './helpers';
 
 const dist = fileURLToPath(distDir);
@@ -331,8 +332,8 @@ describe('search loads on intent only, within budget', () => {
           .sort((a, b) => b.bytes - a.bytes);
       // Small sites: the client skips Pagefind's JS and wasm and reads every fragment listed in
       // search-data.json (`p`), then verifies each page itself (src/search/client.ts).
-      const direct = searchData.p?.[languageId];
-      if (direct && direct.length > 0 && direct.length <= SEARCH_DIRECT_MAX_PAGES) {
+      const direct = directFragments(searchData.p?.[languageId], SEARCH_DIRECT_MAX_PAGES);
+      if (direct) {
         const paths = [...ui, pf('search-data.json'), ...direct.map((file) => pf(file))];
         const total = paths.reduce((sum, path) => sum + sentBytes(path), 0);
         const fragments = direct.reduce((sum, file) => sum + sentBytes(pf(file)), 0);

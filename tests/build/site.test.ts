@@ -1,9 +1,9 @@
 /** Structure every built page must have, and the search bundle that must cover them. */
 import { readdir, readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { describe, expect, test } from 'vitest';
+import { decodeFragment } from '../../src/search/pagefind-bundle';
 import { builtPages, contentPages, distDir, editionPages, langOf, loadPage, textOf } from './helpers';
 
 const pages = await builtPages();
@@ -113,9 +113,7 @@ describe('search bundle', () => {
     const fragments = await readdir(new URL('pagefind/fragment/', distDir));
     const urls = await Promise.all(
       fragments.map(async (name) => {
-        const data = gunzipSync(await readFile(new URL(`pagefind/fragment/${name}`, distDir)));
-        const json = JSON.parse(data.toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string };
-        return json.url;
+        return (await decodeFragment(await readFile(new URL(`pagefind/fragment/${name}`, distDir)))).url;
       }),
     );
     expect(urls.sort()).toEqual(indexed);
@@ -132,15 +130,10 @@ describe('search bundle', () => {
     const fragments = await readdir(new URL('pagefind/fragment/', distDir));
     const joins: string[] = [];
     for (const name of fragments) {
-      const data = gunzipSync(await readFile(new URL(`pagefind/fragment/${name}`, distDir)));
-      const fragment = JSON.parse(data.toString('utf8').replace(/^pagefind_dcd/, '')) as {
-        url: string;
-        content: string;
-        meta: { title: string };
-        anchors: { text: string }[];
-      };
-      const content = fragment.content.replaceAll('\u200b', '');
-      const headings = [fragment.meta.title, ...fragment.anchors.map((anchor) => anchor.text)];
+      // Decoded as pagefind.js decodes it (the U+200B word breaks removed).
+      const fragment = await decodeFragment(await readFile(new URL(`pagefind/fragment/${name}`, distDir)));
+      const { content } = fragment;
+      const headings = [fragment.meta?.['title'], ...(fragment.anchors ?? []).map((anchor) => anchor.text)];
       for (const join of content.matchAll(/\. /g)) {
         const before = content.slice(0, join.index);
         const initial = /(?:^|\s)[A-Z]$/.test(before); // 「C. Fred Bergsten」

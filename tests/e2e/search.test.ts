@@ -1,16 +1,13 @@
 /**
- * Search in Chromium: the measured query set (100 % recall, nothing for absent terms),
- * hostile input, and search per edition.
+ * Search in Chromium: the dialog shows what the engine computes (the query sets themselves run
+ * in Node, tests/build/search-sets.test.ts), answer cards, clean results, hostile input, and
+ * search per edition.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import {
-  evaluateInBrowser,
-  evaluateRankingInBrowser,
-  loadQueries,
-  loadRankSet,
-  runQuery,
-} from '../../tools/search/eval';
+import { loadRankSet, runQuery } from '../../tools/search/eval';
+import { nodeSearch } from '../../tools/search/node';
+import { loadSets } from '../../tools/search/sets';
 import { launch, openPage, type WatchedPage } from '../support/browser';
 
 const siteUrl = inject('siteUrl');
@@ -33,46 +30,6 @@ async function withPage(run: (watched: WatchedPage) => Promise<void>) {
   }
 }
 
-/**
- * Precision floor per group: the Simplified group stood at 98.4 % before questions and partial
- * matches were added (首尔 also finds pages with its old name 漢城, which the set's hand-written
- * forms leave out); a term query must not gain pages that only have its words scattered.
- */
-const PRECISION_FLOOR = 0.98;
-
-test('the query set: 100 % recall@5 in every group, nothing for absent terms, precision ≥ 98 %', async () => {
-  await withPage(async ({ page }) => {
-    const results = await evaluateInBrowser(page, new URL('overview/', siteUrl).href, await loadQueries());
-    expect(results.length).toBeGreaterThanOrEqual(9);
-    expect(results.reduce((sum, result) => sum + result.queries, 0)).toBeGreaterThanOrEqual(100);
-    for (const result of results) {
-      expect(result.failures, result.group).toEqual([]);
-      expect(result.recallAt5, result.group).toBe(1);
-      expect(result.precision, `${result.group}: ${JSON.stringify(result.extras)}`).toBeGreaterThanOrEqual(
-        PRECISION_FLOOR,
-      );
-    }
-    expect(results.find((result) => result.group === 'absent')?.precision).toBe(1);
-  });
-}, 300_000);
-
-test('the Pagefind wasm path that larger sites take finds the same pages', async () => {
-  await withPage(async ({ page }) => {
-    const all = (await loadQueries()) as { groups: Record<string, { q: string; expect: string[] }[]> };
-    const subset = {
-      groups: {
-        regional: all.groups['regional']!,
-        simplified: all.groups['simplified']!,
-        absent: all.groups['absent']!,
-      },
-    };
-    const results = await evaluateInBrowser(page, new URL('overview/', siteUrl).href, subset, 0);
-    for (const result of results) expect(result.failures, result.group).toEqual([]);
-    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
-    expect(loaded.some((name) => name.includes('/pagefind/wasm.'))).toBe(true);
-  });
-}, 300_000);
-
 // Both search paths: Pagefind's fragments read directly (this site's size; undefined) and the
 // Pagefind wasm index that larger sites take (scan limit 0).
 const PATHS = [
@@ -80,27 +37,50 @@ const PATHS = [
   ['Pagefind wasm index', 0],
 ] as const;
 
-describe.each(PATHS)('ranking (%s)', (_name, scanLimit) => {
-  test('questions as readers type them: the answering page first for ≥ 90 %', async () => {
-    await withPage(async ({ page }) => {
-      const set = await loadRankSet('questions');
-      const results = await evaluateRankingInBrowser(page, new URL('overview/', siteUrl).href, set, scanLimit);
-      const all = results.at(-1)!;
-      expect(all.queries).toBeGreaterThanOrEqual(40);
-      expect(all.top1, JSON.stringify(all.failures, null, 1)).toBeGreaterThanOrEqual(0.9);
-    });
-  }, 300_000);
-
-  test('navigational queries: the page about it first (top-1 ≥ 95 %, MRR ≥ 0.97)', async () => {
-    await withPage(async ({ page }) => {
-      const set = await loadRankSet('navigational');
-      const results = await evaluateRankingInBrowser(page, new URL('overview/', siteUrl).href, set, scanLimit);
-      const all = results.at(-1)!;
-      expect(all.queries).toBeGreaterThanOrEqual(50);
-      expect(all.top1, JSON.stringify(all.failures, null, 1)).toBeGreaterThanOrEqual(0.95);
-      expect(all.mrr).toBeGreaterThanOrEqual(0.97);
-    });
-  }, 300_000);
+/**
+ * The query sets themselves run in Node (tests/build/search-sets.test.ts, every query on both
+ * paths): here a smoke set, the first query of every group of every set, typed into the dialog,
+ * must show exactly the links the same engine gives in Node (pages, order, highlight terms).
+ */
+describe.each(PATHS)('the dialog shows what the engine computes in Node (%s)', (_name, scanLimit) => {
+  test('the first query of every group of every query set', async () => {
+    const search = await nodeSearch({ dist: 'dist' });
+    try {
+      const engine = await search.engine('hant', scanLimit);
+      const queries = [
+        ...new Set(
+          (await loadSets()).flatMap((set) => Object.values(set.groups).map((group: { q: string }[]) => group[0]!.q)),
+        ),
+      ];
+      expect(queries.length).toBeGreaterThanOrEqual(15);
+      await withPage(async ({ page }) => {
+        await page.goto(new URL('overview/', siteUrl).href);
+        if (scanLimit !== undefined)
+          await page.evaluate((limit) => {
+            document.documentElement.dataset['searchScanLimit'] = String(limit);
+          }, scanLimit);
+        await page.keyboard.press('/');
+        await page.locator('#search-input').waitFor();
+        const shown: string[][] = [];
+        const computed: string[][] = [];
+        for (const query of queries) {
+          await runQuery(page, query);
+          shown.push(
+            await page
+              .locator('.search-hit > a')
+              .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? '')),
+          );
+          computed.push((await engine.search(query)).hits.map((hit) => hit.url));
+        }
+        expect(shown).toEqual(computed);
+        expect(shown.filter((hrefs) => hrefs.length > 0).length).toBeGreaterThan(queries.length / 2);
+        const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+        expect(loaded.some((name) => name.includes('/pagefind/wasm.'))).toBe(scanLimit === 0);
+      });
+    } finally {
+      await search.close();
+    }
+  }, 120_000);
 });
 
 describe('answer card', () => {

@@ -7,6 +7,7 @@ import {
   meetingSchema,
   memberSchema,
   nonCanonicalReason,
+  readerWordsSchema,
   sourceSchema,
   timelineSchema,
 } from '../../src/data/schemas';
@@ -109,6 +110,28 @@ describe('loadData()', () => {
       lintZh(text, where).filter((problem) => problem.rule !== 'banned-term'),
     );
     expect(problems).toEqual([]);
+  });
+});
+
+describe('reader words (src/data/reader-words.yaml)', () => {
+  test('load, each with site and reader words; FAQ and 名詞 lead to the page names', () => {
+    const words = loadData().readerWords;
+    expect(words.length).toBeGreaterThan(10);
+    const siteOf = (reader: string) => words.find((entry) => entry.reader.includes(reader))?.site;
+    expect(siteOf('FAQ')).toContain('常見問題');
+    expect(siteOf('名詞')).toContain('詞彙');
+    expect(siteOf('創立')).toContain('成立');
+  });
+
+  test('reject an entry without site words, a one-character reader word, a word listed twice', () => {
+    const parse = (entry: unknown) => () => parseDataList('r.yaml', JSON.stringify([entry]), readerWordsSchema);
+    expect(parse({ site: ['成立'], reader: ['創立'] })).not.toThrow();
+    expect(parse({ site: [], reader: ['創立'] })).toThrow(/r\.yaml: entry 1: site/);
+    expect(parse({ site: ['成立'], reader: ['創'] })).toThrow(
+      /r\.yaml: entry 1: reader\.0: a reader word needs at least two characters/,
+    );
+    expect(parse({ site: ['常見問題'], reader: ['FAQ', 'faq'] })).toThrow(/listed twice/);
+    expect(parse({ site: ['成立'], reader: ['創立'], note: 'x' })).toThrow(/r\.yaml: entry 1/);
   });
 });
 

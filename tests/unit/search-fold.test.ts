@@ -172,6 +172,17 @@ describe('parseQuery: hostile input', () => {
   });
 });
 
+describe('English names', () => {
+  it('are keys before a comma too ("Hong Kong, China" → hong kong)', () => {
+    const withComma = buildSearchData({
+      pages: [{ url: '/members/', text: '中國香港於 1991 年加入。' }],
+      glossary: [{ tw: '中國香港', twAlt: ['香港'], en: 'Hong Kong, China' }],
+    });
+    expect(alts('Hong Kong', withComma)).toContain('中國香港');
+    expect(alts('hong kong china', withComma)).toContain('中國香港');
+  });
+});
+
 describe('suggest', () => {
   it('offers the site form for a typo or an over-long name', () => {
     expect(suggest('坎培位', data)).toContain('坎培拉');
@@ -181,6 +192,43 @@ describe('suggest', () => {
 
   it('suggests nothing for a known name', () => {
     expect(suggest('坎培拉', data)).toEqual([]);
+  });
+
+  it('never repeats a word the suggested name already holds', () => {
+    const withApec = buildSearchData({
+      pages: [{ url: '/x/', text: 'APEC 企業諮詢委員會（ABAC）每年開會。' }],
+      glossary: [{ tw: 'APEC 企業諮詢委員會', abbr: 'ABAC' }],
+    });
+    const suggestions = suggest('apec 企業諮詢委員', withApec);
+    expect(suggestions).toContain('APEC 企業諮詢委員會');
+    for (const suggestion of suggestions) {
+      const words = suggestion.toLowerCase().split(' ');
+      expect(new Set(words).size, suggestion).toBe(words.length);
+    }
+  });
+});
+
+describe('reader words (src/data/reader-words.yaml)', () => {
+  const readerData = buildSearchData({
+    pages: [...pages, { url: '/faq/', text: '常見問題。詞彙對照。APEC 於 1989 年成立，創立之初有 12 個成員。' }],
+    glossary: FIXTURE_GLOSSARY,
+    readerWords: [
+      { site: ['成立'], reader: ['創立', 'founded'] },
+      { site: ['常見問題'], reader: ['FAQ'] },
+      { site: ['詞彙'], reader: ['名詞'] },
+    ],
+  });
+
+  it("lets the reader's word find the site's, in any script and inside a longer word", () => {
+    expect(alts('創立', readerData)).toContain('成立');
+    expect(alts('创立', readerData)).toContain('成立');
+    expect(alts('founded', readerData)).toContain('成立');
+    expect(alts('FAQ', readerData)).toContain('常見問題');
+    expect(alts('名詞對照', readerData)).toContain('詞彙對照');
+  });
+
+  it("works one way only: the site's word does not find the reader's", () => {
+    expect(alts('成立', readerData)).not.toContain('創立');
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, pagePath } from '../../tools/search/score';
+import { parseSet, runSet, shortfalls } from '../../tools/search/sets';
 import { escapeHtml, findAll, markText } from '../../src/search/query';
 
 describe('markText / escapeHtml', () => {
@@ -102,5 +103,50 @@ describe('tests/search/queries.json', () => {
         if (group === 'absent') expect(expected).toEqual([]);
       }
     }
+  });
+});
+
+describe('query set files (tools/search/sets.ts)', () => {
+  it('tells a recall set from a ranking set and rejects anything else, naming the file', () => {
+    expect(parseSet('a.json', '{ "groups": { "g": [{ "q": "x", "expect": ["/a/"] }] } }').kind).toBe('recall');
+    expect(parseSet('b.json', '{ "groups": { "g": [{ "q": "x", "expect": "/a/", "also": ["/b/"] }] } }').kind).toBe(
+      'rank',
+    );
+    expect(() => parseSet('c.json', '{ "groups": { "g": [{ "q": "x", "expect": 3 }] } }')).toThrow(
+      'tests/search/c.json: every query must be',
+    );
+    expect(() => parseSet('d.json', '{ "queries": [] }')).toThrow('tests/search/d.json: no "groups" object');
+  });
+
+  it('counts a page in `also` as an answer (ranking) and as no loss of precision (recall)', async () => {
+    const run = async () => ['/aims/', '/founding/'];
+    const rank = parseSet(
+      'r.json',
+      '{ "groups": { "g": [{ "q": "x", "expect": "/founding/", "also": ["/aims/"] }] } }',
+    );
+    const ranked = await runSet(rank, run);
+    expect(ranked.results.at(-1)).toMatchObject({ top1: 1, mrr: 1 });
+    const recall = parseSet(
+      'q.json',
+      '{ "require": { "precision": 1 }, "groups": { "g": [{ "q": "x", "expect": ["/founding/"], "also": ["/aims/"] }] } }',
+    );
+    expect(shortfalls(await runSet(recall, run), 'direct')).toEqual([]);
+    const strict = parseSet(
+      's.json',
+      '{ "require": { "precision": 1 }, "groups": { "g": [{ "q": "x", "expect": ["/founding/"] }] } }',
+    );
+    expect(shortfalls(await runSet(strict, run), 'direct')).toEqual([
+      's.json g: precision 50.0 % < 100.0 %; extra pages: x → /aims/',
+    ]);
+  });
+
+  it('holds a ranking set to its `require`, and `requireWasm` replaces it on the wasm path', async () => {
+    const set = parseSet(
+      'n.json',
+      '{ "require": { "top1": 1 }, "requireWasm": { "top1": 0.5 }, "groups": { "g": [{ "q": "x", "expect": "/founding/" }, { "q": "y", "expect": "/aims/" }] } }',
+    );
+    const outcome = await runSet(set, async () => ['/founding/']);
+    expect(shortfalls(outcome, 'direct')).toEqual(['n.json: top-1 50.0 % < 100.0 % (y → /aims/ missing)']);
+    expect(shortfalls(outcome, 'wasm')).toEqual([]);
   });
 });

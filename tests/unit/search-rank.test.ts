@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchableHtml } from '../../src/search/index-html';
 import { cardKey, contentWords, findCard, parseQuery, questionPieces, type SearchData } from '../../src/search/query';
-import { excerpt, rank, sectionsOf, type PageText } from '../../src/search/rank';
+import { excerpt, rank, sectionsOf, WEIGHTS, type PageText } from '../../src/search/rank';
 
 describe('searchableHtml: what the index sees', () => {
   const html =
@@ -50,7 +50,6 @@ describe('questions', () => {
     expect(questionPieces('多久一次').pieces).toEqual(['每年']);
     const meeting = parseQuery('APEC 多久開一次會');
     expect(meeting.terms.map((term) => term.text)).toEqual(['apec', '每年', '開會']);
-    expect(meeting.terms[2]?.alternatives).toContain('舉行');
     // Typed together: 每年開會 (the subject before the how-often phrase is not).
     expect(meeting.reading).toBe('apec /每年開會');
     expect(parseQuery('APEC 為什麼叫經濟體').asks).toBe('why');
@@ -71,6 +70,37 @@ describe('questions', () => {
     expect(parsed.terms.filter((term) => term.weak).map((term) => term.text)).toEqual(['以']);
     expect(parseQuery('坎培拉 火星').question).toBe(false);
     expect(parseQuery('秘書處設在').terms.map((term) => term.text)).toEqual(['秘書處設在']);
+  });
+  it('leaves out English words that carry no content; a question word makes a question', () => {
+    const english = parseQuery('What does APEC stand for?');
+    expect(english.terms.map((term) => term.text)).toEqual(['apec']);
+    expect(english.question).toBe(true);
+    expect(parseQuery('the history of apec').terms.map((term) => term.text)).toEqual(['history', 'apec']);
+    expect(parseQuery('the history of apec').question).toBe(false);
+  });
+  it('knows the kind of answer a question asks for, in both scripts and English', () => {
+    const wants = (q: string) => parseQuery(q).wants;
+    expect(wants('秘書處在哪裡')).toBe('place');
+    expect(wants('第一次會議在哪個城市舉行')).toBe('place');
+    expect(wants('APEC 哪一年成立')).toBe('date');
+    expect(wants('亚太经合组织什么时候成立')).toBe('date');
+    expect(wants('執行長是誰')).toBe('person');
+    expect(wants('哪位總理提議')).toBe('person');
+    expect(wants('APEC 有多少成員')).toBe('number');
+    expect(wants('有幾個委員會')).toBe('number');
+    expect(wants('where is the secretariat')).toBe('place');
+    // Hong Kong (Cantonese) question words, cut from the query like the others.
+    expect(wants('APEC幾時成立')).toBe('date');
+    expect(wants('邊個提出成立APEC')).toBe('person');
+    expect(wants('APEC總部喺邊度')).toBe('place');
+    expect(questionPieces('香港係咪APEC成員').pieces).toEqual(['香港', 'APEC成員']);
+    expect(wants('秘書處')).toBeUndefined();
+  });
+  it('reads a query that is not a question as one too, for when the site does not hold it as typed', () => {
+    const parsed = parseQuery('我想知道開放性區域主義的意思');
+    expect(parsed.question).toBe(false);
+    expect(parsed.fallback?.question).toBe(true);
+    expect(parsed.fallback?.terms.length).toBeGreaterThan(1);
   });
 });
 
@@ -139,13 +169,81 @@ describe('rank', () => {
     expect(first('哪些經濟體是創始成員')).toBe('/founding/');
     expect(first('為什麼叫經濟體不叫國家')).toBe('/members/');
   });
-  it('gives nothing for a word the site never uses, except in a question where other words remain', () => {
-    expect(rank(parseQuery('工作小組 火星'), inputs).ranked).toEqual([]);
+  it('is never empty when a word of the query is on the site, and gives nothing when none is', () => {
+    for (const q of ['工作小組 火星', '工作小組在火星嗎', '我想知道工作小組的意思']) {
+      const outcome = rank(parseQuery(q), inputs);
+      expect(outcome.partial, q).toBe(true);
+      expect(outcome.ranked[0]?.page.url, q).toBe('/structure/');
+    }
     expect(rank(parseQuery('火星'), inputs).ranked).toEqual([]);
-    const question = rank(parseQuery('工作小組在火星嗎'), inputs);
-    expect(question.partial).toBe(true);
-    expect(question.ranked[0]?.page.url).toBe('/structure/');
     expect(rank(parseQuery('火星是什麼'), inputs).ranked).toEqual([]);
+  });
+  it('reads a term no page holds as typed as its words, each for itself (the title counts again)', () => {
+    const aims = page('/aims/', '宗旨與目標', [['四項目標', 'APEC 的四項目標。']], 'APEC 成立時訂下宗旨。');
+    const overview = page('/overview/', '概述', [
+      ['宗旨一覽', 'APEC 是論壇。APEC 的宗旨有四項，APEC 宗旨之外還有目標，APEC 的宗旨常被引用。'],
+    ]);
+    const both = [aims, overview].map((p) => ({ page: p, pagefind: 0, reference: false }));
+    const outcome = rank(parseQuery('APEC的宗旨'), both);
+    expect(outcome.partial).toBe(false);
+    expect(outcome.ranked.map((entry) => entry.page.url)).toEqual(['/aims/', '/overview/']);
+    // A lone character or digit says nothing by itself (「<script>alert(1)</script>」).
+    expect(rank(parseQuery('<script>alert(4)</script>'), inputs).ranked).toEqual([]);
+  });
+  it('sorts every kind of query by its score, the weighted sum of named features', () => {
+    for (const q of ['資深官員會議', '工作小組 新加坡', '資深官員會議一年開幾次', '火星 秘書處']) {
+      const { ranked } = rank(parseQuery(q), inputs);
+      expect(ranked.length, q).toBeGreaterThan(0);
+      for (const entry of ranked) {
+        const sum = (Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[]).reduce(
+          (total, name) => total + WEIGHTS[name] * entry.features[name],
+          0,
+        );
+        // (A reference page the query does not name counts for less: a factor under 1.)
+        expect(entry.score).toBeLessThanOrEqual(sum + 1e-9);
+        expect(entry.score).toBeGreaterThan(0);
+      }
+      expect(ranked.map((entry) => entry.score)).toEqual([...ranked.map((entry) => entry.score)].sort((a, b) => b - a));
+    }
+  });
+  it('puts first the page the glossary names as explaining a term (its `page`)', () => {
+    const card = { tw: '共識決', alt: [], hk: [], cn: [], section: '共識決' };
+    const data: SearchData = {
+      v: 1,
+      f: {},
+      g: [],
+      k: {},
+      w: [],
+      a: { c: [{ u: '/operation/#共識決', t: card, s: card }], k: { 共識決: 0 } },
+    };
+    const mentions = page('/faq/', '常見問題', [['APEC 怎麼做決定？', '以共識決做決定，共識決也用於選主辦成員。']]);
+    const explains = page('/operation/', '運作方式', [['做決定的方式', '成員以共識決做決定。']]);
+    const both = [mentions, explains].map((p) => ({ page: p, pagefind: 0, reference: false }));
+    expect(parseQuery('共識決', data).terms[0]?.explainedAt).toBe('/operation/');
+    expect(rank(parseQuery('共識決', data), both).ranked[0]?.page.url).toBe('/operation/');
+    expect(rank(parseQuery('共識決'), both).ranked[0]?.page.url).toBe('/faq/');
+  });
+  it('puts first the passage holding the kind of answer asked for, and points at its sentence', () => {
+    const about = page('/about/', '組織', [['秘書處的工作', '秘書處協助主辦成員，管理計畫與預算。秘書處也出版報告。']]);
+    const answering = page('/history/', '歷史', [
+      ['秘書處的設立', '1992 年的部長級會議談到很多事。決定設立秘書處，把秘書處設在新加坡。'],
+    ]);
+    const both = [about, answering].map((p) => ({ page: p, pagefind: 0, reference: false }));
+    const { ranked } = rank(parseQuery('秘書處在哪裡'), both);
+    expect(ranked[0]?.page.url).toBe('/history/');
+    expect(ranked[0]?.features.answer).toBeGreaterThan(0);
+    expect(answering.content.slice(ranked[0]!.answerAt)).toMatch(/^決定設立秘書處/);
+  });
+  it("takes an FAQ entry whose question holds the query's words as the answer", () => {
+    const faq = page('/faq/', '常見問題', [
+      ['APEC 是國際組織嗎？', 'APEC 是論壇，不是條約組織。'],
+      ['秘書處在哪裡？由誰領導？', '秘書處在新加坡，由執行長領導。'],
+    ]);
+    const { ranked } = rank(parseQuery('秘書處在哪裡'), [{ page: faq, pagefind: 0, reference: false }]);
+    expect(ranked[0]?.answerEntry).toBe(true);
+    expect(sectionsOf(faq)[ranked[0]!.bestSection]?.title).toBe('秘書處在哪裡？由誰領導？');
+    const other = rank(parseQuery('國際組織'), [{ page: faq, pagefind: 0, reference: false }]);
+    expect(sectionsOf(faq)[other.ranked[0]!.bestSection]?.title).toBe('APEC 是國際組織嗎？');
   });
 });
 

@@ -1,11 +1,14 @@
 /**
- * `npm run search:eval`: runs tests/search/queries.json through the real search (the
- * built site's dialog, in Chromium) and prints recall@5 and precision per group, then the
- * ranking sets (questions.json, navigational.json) with top-1 and MRR; all on both search
- * paths (Pagefind's fragments read directly, and its wasm index).
- * The browser test tests/e2e/search.test.ts runs the same code and asserts the thresholds.
+ * `npm run search:eval`: runs every query set in tests/search/ (tools/search/sets.ts:
+ * queries.json, questions.json, navigational.json and any other set file there) through the
+ * site's search engine and prints recall@5 and precision per group (recall sets) or top-1 and
+ * MRR (ranking sets), with each set's failures; on both search paths (Pagefind's fragments
+ * read directly, and its wasm index). By default the engine runs in Node (tools/search/node.ts,
+ * a few seconds); `--browser` types every query into the built site's dialog in Chromium
+ * instead (minutes), to compare the two. The build test tests/build/search-sets.test.ts runs
+ * the Node path and asserts each set's `require`.
  *
- *   tsx tools/search/eval.ts [dist] [--json out.json]
+ *   tsx tools/search/eval.ts [dist] [--browser] [--json out.json]
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -18,6 +21,7 @@ import {
   type RankResult,
   type RankSet,
 } from './score';
+import { loadSets, runSet, shortfalls, type SetOutcome } from './sets';
 import { isRunAsScript } from '../run-as-script';
 
 export const loadQueries = async (): Promise<QuerySet> =>
@@ -114,28 +118,13 @@ export function formatTable(results: readonly GroupResult[]): string {
   ].join('\n');
 }
 
-if (isRunAsScript(import.meta.url)) {
-  const { chromium } = await import('playwright-core');
-  const { serve } = await import('../serve');
-  const { CHROMIUM_ARGS, ensureChromium } = await import('../chromium');
-  const args = process.argv.slice(2);
-  const jsonAt = args.indexOf('--json');
-  const jsonOut = jsonAt === -1 ? undefined : args.splice(jsonAt, 2)[1];
-  const server = await serve({ dir: args[0] ?? 'dist', port: 0 });
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('server did not start');
-  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
-  const page = await browser.newPage();
-  const pageUrl = `http://localhost:${address.port}/overview/`;
-  const report: Record<string, unknown> = {};
-  // Both search paths: Pagefind's fragments read directly (this site's size) and its wasm index.
-  for (const [path, scanLimit] of [
-    ['direct fragments', undefined],
-    ['Pagefind wasm index', 0],
-  ] as const) {
-    console.log(`\n== ${path}\n`);
-    const results = await evaluateInBrowser(page, pageUrl, await loadQueries(), scanLimit);
-    console.log(`query set (recall@5, precision)\n${formatTable(results)}`);
+/** One search path: a function that runs a query and gives the result pages, best first. */
+type Runner = (q: string) => Promise<string[]>;
+
+function printOutcome(outcome: SetOutcome): void {
+  if (outcome.set.kind === 'recall') {
+    const results = outcome.results as GroupResult[];
+    console.log(`\n${outcome.set.name} (recall@5, precision)\n${formatTable(results)}`);
     for (const result of results) {
       for (const failure of result.failures)
         console.log(
@@ -143,18 +132,74 @@ if (isRunAsScript(import.meta.url)) {
         );
       for (const extra of result.extras) console.log(`  ${result.group}: ${extra.q} → also ${extra.got.join(' ')}`);
     }
-    report[path] = { queries: results };
-    for (const name of ['questions', 'navigational'] as const) {
-      const ranked = await evaluateRankingInBrowser(page, pageUrl, await loadRankSet(name), scanLimit);
-      console.log(`\n${name} (top-1, MRR)\n${formatRankTable(ranked)}`);
-      for (const failure of ranked.at(-1)?.failures ?? [])
-        console.log(
-          `  ${failure.q} → expected ${failure.expected} (${failure.rank ? `rank ${failure.rank}` : 'missing'}); got ${failure.got.join(' ') || 'nothing'}`,
-        );
-      (report[path] as Record<string, unknown>)[name] = ranked;
+    return;
+  }
+  const ranked = outcome.results as RankResult[];
+  console.log(`\n${outcome.set.name} (top-1, MRR)\n${formatRankTable(ranked)}`);
+  for (const failure of ranked.at(-1)?.failures ?? [])
+    console.log(
+      `  ${failure.q} → expected ${failure.expected} (${failure.rank ? `rank ${failure.rank}` : 'missing'}); got ${failure.got.join(' ') || 'nothing'}`,
+    );
+}
+
+if (isRunAsScript(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const jsonAt = args.indexOf('--json');
+  const jsonOut = jsonAt === -1 ? undefined : args.splice(jsonAt, 2)[1];
+  const browserAt = args.indexOf('--browser');
+  const inBrowser = browserAt !== -1;
+  if (inBrowser) args.splice(browserAt, 1);
+  const dist = args[0] ?? 'dist';
+  const sets = await loadSets();
+  const report: Record<string, Record<string, unknown>> = {};
+  let shortfall = 0;
+  let close: () => Promise<void>;
+  let runnerFor: (scanLimit: number | undefined) => Promise<Runner>;
+  if (inBrowser) {
+    const { chromium } = await import('playwright-core');
+    const { serve } = await import('../serve');
+    const { CHROMIUM_ARGS, ensureChromium } = await import('../chromium');
+    const server = await serve({ dir: dist, port: 0 });
+    const address = server.address();
+    if (!address || typeof address === 'string') throw new Error('server did not start');
+    const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    const pageUrl = `http://localhost:${address.port}/overview/`;
+    runnerFor = (scanLimit) => openSearch(page, pageUrl, scanLimit);
+    close = async () => {
+      await browser.close();
+      server.close();
+    };
+  } else {
+    const { nodeSearch } = await import('./node');
+    const search = await nodeSearch({ dist });
+    runnerFor = async (scanLimit) => {
+      const engine = await search.engine('hant', scanLimit);
+      return async (q) => (await engine.search(q)).hits.map((hit) => hit.url);
+    };
+    close = () => search.close();
+  }
+  console.log(inBrowser ? 'Search in Chromium (the dialog)' : 'Search in Node (tools/search/node.ts)');
+  // Both search paths: Pagefind's fragments read directly (this site's size) and its wasm index.
+  for (const [path, scanLimit] of [
+    ['direct fragments', undefined],
+    ['Pagefind wasm index', 0],
+  ] as const) {
+    console.log(`\n== ${path}`);
+    const run = await runnerFor(scanLimit);
+    for (const set of sets) {
+      const outcome = await runSet(set, run);
+      printOutcome(outcome);
+      const problems = shortfalls(outcome, scanLimit === 0 ? 'wasm' : 'direct');
+      for (const problem of problems) console.log(`  ✗ ${problem}`);
+      shortfall += problems.length;
+      (report[path] ??= {})[set.name] = outcome.results;
     }
   }
   if (jsonOut) await writeFile(jsonOut, JSON.stringify(report, null, 2));
-  await browser.close();
-  server.close();
+  await close();
+  if (shortfall > 0) {
+    console.log(`\n${shortfall} shortfall(s) against the sets' \`require\``);
+    process.exitCode = 1;
+  }
 }

@@ -11,6 +11,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EDITIONS } from '../../src/i18n/editions';
 import { fragmentTexts } from '../../src/integrations/pagefind';
+import { fragmentLanguage } from '../../src/search/pagefind-bundle';
 
 interface Query {
   q: string;
@@ -25,10 +26,10 @@ const set = JSON.parse(await readFile(file, 'utf8')) as { description: string; g
 const fragmentDir = join(dist, 'pagefind', 'fragment');
 const files = await Promise.all(
   (await readdir(fragmentDir))
-    .filter((name) => name.startsWith(`${EDITIONS.hant.lang.toLowerCase()}_`))
+    .filter((name) => fragmentLanguage(`fragment/${name}`) === EDITIONS.hant.lang.toLowerCase())
     .map(async (name) => ({ path: `fragment/${name}`, content: await readFile(join(fragmentDir, name)) })),
 );
-const pages = fragmentTexts(files).map((page) => ({ url: page.url, text: page.text.toLowerCase() }));
+const pages = (await fragmentTexts(files)).map((page) => ({ url: page.url, text: page.text.toLowerCase() }));
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `form` in `text` (lower case), not as part of a longer Latin word or number. */

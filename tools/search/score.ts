@@ -15,6 +15,8 @@
 export interface EvalQuery {
   q: string;
   expect: string[];
+  /** Pages that may also be returned without counting against precision. */
+  also?: string[] | undefined;
 }
 
 export type QuerySet = Record<string, EvalQuery[]> | { groups: Record<string, EvalQuery[]> };
@@ -69,10 +71,11 @@ export async function evaluate(run: (q: string) => Promise<string[]>, queries: Q
     let precisionCount = 0;
     const failures: EvalFailure[] = [];
     const extras: EvalFailure[] = [];
-    for (const { q, expect } of list) {
+    for (const { q, expect, also = [] } of list) {
       const got = await pagesFound(run, q);
       const expected = expect.map(pagePath);
-      const extra = got.filter((page) => !expected.includes(page));
+      const acceptable = [...expected, ...also.map(pagePath)];
+      const extra = got.filter((page) => !acceptable.includes(page));
       if (expected.length > 0 && extra.length > 0) extras.push({ q, expected, got: extra });
       const top5 = got.slice(0, 5);
       if (expected.length === 0) {
@@ -85,7 +88,7 @@ export async function evaluate(run: (q: string) => Promise<string[]>, queries: Q
       recallSum += found / Math.min(expected.length, 5);
       recallCount++;
       if (got.length > 0) {
-        precisionSum += got.filter((page) => expected.includes(page)).length / got.length;
+        precisionSum += got.filter((page) => acceptable.includes(page)).length / got.length;
         precisionCount++;
       }
       if (found < Math.min(expected.length, 5)) failures.push({ q, expected, got });
@@ -109,6 +112,8 @@ export async function evaluate(run: (q: string) => Promise<string[]>, queries: Q
 export interface RankQuery {
   q: string;
   expect: string;
+  /** Other pages that answer it as well: any of them first counts as top-1. */
+  also?: string[] | undefined;
 }
 
 export type RankSet = { groups: Record<string, RankQuery[]> };
@@ -139,9 +144,10 @@ export async function evaluateRanking(run: (q: string) => Promise<string[]>, set
     let top1 = 0;
     let rr = 0;
     const failures: RankFailure[] = [];
-    for (const { q, expect } of list) {
+    for (const { q, expect, also = [] } of list) {
       const got = await pagesFound(run, q);
-      const rank = got.indexOf(pagePath(expect)) + 1;
+      const acceptable = [expect, ...also].map(pagePath);
+      const rank = got.findIndex((page) => acceptable.includes(page)) + 1;
       if (rank === 1) top1++;
       if (rank > 0) rr += 1 / rank;
       if (rank !== 1) failures.push({ q, expected: pagePath(expect), rank, got: got.slice(0, 5) });
