@@ -40,8 +40,9 @@ const dropped = (element: Element): boolean => {
   const lang = element.properties['lang'];
   if (typeof lang === 'string' && lang.startsWith('en')) return true;
   const classes = element.properties['className'];
-  if (Array.isArray(classes) && classes.some((name) => ['source-list', 'timeline__sources'].includes(String(name))))
-    return true;
+  // Source lists cite publishers and titles as published, like footnotes.
+  const citations = ['source-list', 'timeline__sources', 'meeting-table__sources'];
+  if (Array.isArray(classes) && classes.some((name) => citations.includes(String(name)))) return true;
   return element.tagName === 'table' && isNamesTable(element);
 };
 
