@@ -82,9 +82,11 @@ describe('the search engine', () => {
       p: { 'zh-cn': ['fragment/zh-cn_a1.pf_fragment'] },
       a: answerCards([page('/founding/', '東協'), page('/jianti/founding/', '东盟')], [entry]),
     };
-    const files: Record<string, Uint8Array> = {
+    const files: Record<string, Uint8Array<ArrayBuffer>> = {
       '/pagefind/search-data.json': new TextEncoder().encode(JSON.stringify(data)),
-      '/pagefind/fragment/zh-cn_a1.pf_fragment': gz({ ...page('/jianti/founding/', '东盟'), content: '东盟. 内容' }),
+      '/pagefind/fragment/zh-cn_a1.pf_fragment': new Uint8Array(
+        gz({ ...page('/jianti/founding/', '东盟'), content: '东盟. 内容' }),
+      ),
     };
     vi.stubGlobal('fetch', async (url: string) =>
       files[url] ? new Response(files[url]) : new Response('not found', { status: 404 }),
