@@ -3,6 +3,7 @@
  * editions: no result titled by a bare number; no snippet with ↩, a footnote number or a heading
  * run into its text; each snippet is a piece of the page as a reader sees it. The browser test
  * (tests/e2e/search.test.ts) checks that the dialog shows exactly these titles and snippets.
+ * And hostile input: the engine answers anything with plain text and escaped snippets.
  */
 import { fileURLToPath } from 'node:url';
 import type { Root } from 'hast';
@@ -15,6 +16,7 @@ import type { Edition } from '../../src/i18n/editions';
 import { pagePath } from '../../tools/search/score';
 import { nodeSearch, type NodeSearch } from '../../tools/search/node';
 import { loadSets } from '../../tools/search/sets';
+import { hostileInputs } from '../support/hostile';
 import { distDir, loadPage } from './helpers';
 
 let search: NodeSearch;
@@ -92,4 +94,27 @@ describe.each(['hant', 'hans'] as Edition[])('results are clean (%s)', (edition)
     expect(snippets).toBeGreaterThan(100);
     expect(problems).toEqual([]);
   });
+});
+
+test('500 hostile inputs: the engine answers each, and its snippets are escaped text with <mark> only', async () => {
+  const engine = await search.engine('hant');
+  const problems: string[] = [];
+  let snippets = 0;
+  const markupIn = (html: string) =>
+    fromHtml(html, { fragment: true }).children.filter(
+      (node) => node.type !== 'text' && !(node.type === 'element' && node.tagName === 'mark'),
+    ).length;
+  for (const [index, input] of hostileInputs(500).entries()) {
+    const outcome = await engine.search(input);
+    if (typeof outcome.query !== 'string' || !Array.isArray(outcome.hits)) problems.push(`#${index}: no outcome`);
+    for (const hit of outcome.hits)
+      for (const part of [hit, ...hit.subResults]) {
+        snippets++;
+        if (markupIn(part.excerpt) > 0) problems.push(`#${index}: markup in ${JSON.stringify(part.excerpt)}`);
+      }
+  }
+  expect(snippets).toBeGreaterThan(100);
+  expect(problems).toEqual([]);
+  // And it still works.
+  expect((await engine.search('坎培拉')).hits.map((hit) => pagePath(hit.url))).toContain('/founding/');
 });

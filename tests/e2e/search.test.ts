@@ -11,6 +11,7 @@ import { runQuery } from '../../tools/search/eval';
 import { nodeSearch } from '../../tools/search/node';
 import { loadSets } from '../../tools/search/sets';
 import { launch, openPage, type WatchedPage } from '../support/browser';
+import { hostileInputs } from '../support/hostile';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -153,44 +154,14 @@ describe('answer card', () => {
   });
 });
 
-/** Deterministic hostile inputs: metacharacters, markup, RTL, controls, emoji, huge. */
-function hostileInputs(count: number): string[] {
-  const pieces = [
-    '<script>window.__pwned=1</script>',
-    '"><img src=x onerror="window.__pwned=1">',
-    "'><svg onload=window.__pwned=1>",
-    '.*+?^${}()|[]\\',
-    '(?<=a)b',
-    '\u202e\u05e9\u05dc\u05d5\u05dd',
-    '\u0000\u0001\u0007\u001b[31m',
-    '😀👩‍👩‍👧‍👦🇹🇼',
-    '&lt;&amp;&#x3C;',
-    '%00%3Cscript%3E',
-    '坎培拉',
-    'APEC',
-    '   ',
-    '\t\n',
-    '"',
-    '*',
-    '\\u003c',
-    'javascript:alert(1)',
-  ];
-  const inputs = ['', ' ', 'x'.repeat(10_000), '坎'.repeat(10_000), pieces.join('')];
-  let seed = 42;
-  const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
-  while (inputs.length < count) {
-    const parts = Array.from({ length: 1 + (next() % 4) }, () => pieces[next() % pieces.length]!);
-    inputs.push(parts.join(next() % 2 === 0 ? ' ' : ''));
-  }
-  return inputs;
-}
-
-test('500 hostile inputs: no error, nothing injected, search still works', async () => {
+// The engine answers all 500 in Node (tests/build/search-results.test.ts); the dialog renders
+// the first 40 (every piece, the huge ones, all joined, and mixes): what reaches the page.
+test('hostile inputs: no error, nothing injected, search still works', async () => {
   await withPage(async ({ page }) => {
     await page.goto(new URL('founding/', siteUrl).href);
     await page.keyboard.press('/');
     const input = page.locator('#search-input');
-    const inputs = hostileInputs(500);
+    const inputs = hostileInputs(40);
     for (const value of inputs) {
       await input.fill(value);
       await input.press('Enter');
