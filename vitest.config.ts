@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, one command (`npm test` builds the site first):
-// unit  — helpers and plugins, no build needed;
-// build — assertions on the real dist/ parsed as HTML;
-// fail-safe — real builds of broken copies of the project, and reproducibility;
-// e2e   — real Chromium against dist/ served with its _headers.
+// Four projects, one command (`npm test` builds the site first; `npm run test:quick` runs the
+// first two against the dist/ last built):
+// unit  — helpers, plugins, the schema and loaders with bad input, no build needed;
+// build — assertions on the real dist/ parsed as HTML, and search quality in Node;
+// fail-safe — real builds of broken copies of the project (one per build stage), reproducibility;
+// e2e   — real Chromium against dist/ served with its _headers, for what needs a browser.
 export default defineConfig({
   test: {
     projects: [

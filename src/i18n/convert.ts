@@ -67,6 +67,11 @@ export interface Converter {
   text(s: string): string;
   /** Converts an HTML fragment, or a full document; returns compact HTML. */
   html(fragment: string, options: HtmlOptions): string;
+  /**
+   * Converts characters only, names and phrases as written: what `data-zh-literal` elements get
+   * (tables that list names side by side, such as the glossary).
+   */
+  literal(s: string): string;
 }
 
 export const DEFAULT_KEEP_ALT: readonly string[] = [
@@ -426,6 +431,7 @@ export function createConverter(glossary: readonly GlossaryLike[], options: Conv
   return {
     text,
     html: (input, htmlOptions) => convertHtml(input, htmlOptions, text, chars),
+    literal: (s) => chars(s),
   };
 }
 

@@ -14,7 +14,8 @@
  *    empty and the helper (0.66 KB brotli, a third of the JavaScript every page loads) does
  *    nothing. The plugin supplies the helper's module (Vite's id `\0vite/preload-helper.js`)
  *    as a plain call. Should a chunk ever get dependencies, the browser still loads them through
- *    the chunk's own imports. tests/build/client-scripts.test.ts fails if the helper comes back.
+ *    the chunk's own imports. tests/build/client-scripts.test.ts fails if the helper comes back,
+ *    or if a lazily loaded chunk gets a dependency (CSS with `cssCodeSplit` on) it would drop.
  */
 import type { AstroIntegration } from 'astro';
 import { OFFLINE_MESSAGES } from '../data/offline';

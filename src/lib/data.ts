@@ -133,15 +133,34 @@ export function loadData(): SiteData {
     }
   });
   glossary.forEach((entry) => check('src/data/glossary.yaml', entry.id, entry.sources));
+  meetings.forEach((meeting, index) =>
+    check('src/data/meetings.yaml', `entry ${index + 1} (${meeting.year} ${meeting.kind})`, meeting.sources),
+  );
+  checkMeetings(meetings, memberIds);
+  cities.forEach((city, index) => check('src/data/cities.yaml', `entry ${index + 1} (${city.name})`, city.sources));
+  checkCities(meetings, cities);
+  const readerWords = load('reader-words.yaml', readerWordsSchema);
+  cache = { stamp, data: { sources, members, timeline, glossary, meetings, cities, readerWords } };
+  return cache.data;
+}
+
+/**
+ * Every meeting is hosted by a member, one a year in order, and a Leaders' Meeting's ordinal
+ * counts the Leaders' Meetings held so far (the cancelled 2019 one has none).
+ */
+export function checkMeetings(
+  meetings: readonly Pick<Meeting, 'year' | 'kind' | 'host' | 'number' | 'status'>[],
+  memberIds: ReadonlySet<string>,
+): void {
+  let held = 0;
   meetings.forEach((meeting, index) => {
     const label = `entry ${index + 1} (${meeting.year} ${meeting.kind})`;
-    check('src/data/meetings.yaml', label, meeting.sources);
     if (!memberIds.has(meeting.host))
       throw new DataError(`src/data/meetings.yaml: ${label}: host: unknown member "${meeting.host}"`);
-    const held = meetings.slice(0, index + 1).filter((m) => m.kind === 'leaders' && m.status !== 'cancelled');
-    if (meeting.number !== undefined && meeting.number !== held.length)
+    if (meeting.kind === 'leaders' && meeting.status !== 'cancelled') held++;
+    if (meeting.number !== undefined && meeting.number !== held)
       throw new DataError(
-        `src/data/meetings.yaml: ${label}: number: ${meeting.number} but it is Leaders' Meeting ${held.length} counting those not cancelled`,
+        `src/data/meetings.yaml: ${label}: number: ${meeting.number} but it is Leaders' Meeting ${held} counting those not cancelled`,
       );
     const previous = meetings[index - 1];
     if (previous && previous.year >= meeting.year)
@@ -149,11 +168,6 @@ export function loadData(): SiteData {
         `src/data/meetings.yaml: ${label}: year: ${meeting.year} does not follow ${previous.year} (one meeting a year, in order)`,
       );
   });
-  cities.forEach((city, index) => check('src/data/cities.yaml', `entry ${index + 1} (${city.name})`, city.sources));
-  checkCities(meetings, cities);
-  const readerWords = load('reader-words.yaml', readerWordsSchema);
-  cache = { stamp, data: { sources, members, timeline, glossary, meetings, cities, readerWords } };
-  return cache.data;
 }
 
 /**

@@ -9,8 +9,9 @@
  * src/search/index-html.ts): a page or section that does not exist stops the build with the
  * file, the entry and the problem.
  */
-import * as OpenCC from 'opencc-js';
 import type { GlossaryEntry } from '../data/schemas';
+import { EDITIONS } from '../i18n/editions';
+import { getConverter } from '../i18n/localise';
 import { DataError } from '../lib/data';
 import type { PagefindFragment } from './pagefind-bundle';
 import { cardKey, type AnswerCard, type AnswerCards, type CardText } from './query';
@@ -18,7 +19,6 @@ import { cardKey, type AnswerCard, type AnswerCards, type CardText } from './que
 const GLOSSARY_FILE = 'src/data/glossary.yaml';
 /** The glossary page renders each entry's row with this id (src/components/content/GlossaryTable.astro). */
 const GLOSSARY_ROW = (id: string) => `/glossary/#term-${id}`;
-const SIMPLIFIED_PREFIX = '/zh-hans';
 
 interface Fragment {
   url: string;
@@ -65,7 +65,8 @@ function target(entry: GlossaryEntry, index: number, pages: Map<string, Fragment
 /** The cards and their look-up keys (every form of every entry, in either script). */
 export function answerCards(fragments: readonly PagefindFragment[], glossary: readonly GlossaryEntry[]): AnswerCards {
   const pages = byUrl(fragments);
-  const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  // Characters only, names as written: what the Simplified glossary page shows (data-zh-literal).
+  const toSimplified = (text: string) => getConverter().literal(text);
   const cards: AnswerCard[] = [];
   const keys: Record<string, number> = {};
   // Entries that link to their own section claim shared forms first (新加坡: the member, not the city).
@@ -74,7 +75,7 @@ export function answerCards(fragments: readonly PagefindFragment[], glossary: re
     .sort((a, b) => Number(!a.entry.page) - Number(!b.entry.page));
   for (const { entry, index } of order) {
     const { url, section } = target(entry, index, pages);
-    const twin = pages.get(`${SIMPLIFIED_PREFIX}${url.split('#')[0]}`);
+    const twin = pages.get(`/${EDITIONS.hans.prefix}${url.split('#')[0]!.replace(/^\//, '')}`);
     const id = url.includes('#') ? decodeURIComponent(url.slice(url.indexOf('#') + 1)) : '';
     const note = firstSentence(entry.note);
     const forms = (list: readonly string[]) => [...new Set(list)];

@@ -328,7 +328,8 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
   const fragments = new Map<string, Promise<PagefindFragment | null>>();
   let allLoaded = false;
 
-  const simplified = language.startsWith('zh-hans');
+  // The card's texts: `s` in the Simplified edition, `t` in the Traditional one.
+  const simplified = opts.edition === 'hans';
   const answer = (raw: string): SearchAnswer | undefined => {
     const card = findCard(raw, data);
     if (!card || typeof card.u !== 'string' || !card.t || !card.s) return undefined;
@@ -360,7 +361,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
       forms: kinds.filter((kind) => kind.values.length > 0),
       abbr: card.ab,
       note: text.note,
-      url: `${base}${simplified ? 'zh-hans/' : ''}${card.u.replace(/^\//, '')}`,
+      url: `${base}${EDITIONS[opts.edition].prefix}${card.u.replace(/^\//, '')}`,
       section: text.section,
     };
   };

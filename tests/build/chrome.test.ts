@@ -1,6 +1,7 @@
 /**
  * The page chrome in the built HTML: the menu on every page lists every page and marks the
- * current one; the sidebar, prev/next and the page's h1 use the same words.
+ * current one (tests/e2e/phone.test.ts opens it on one page of each layout); the sidebar,
+ * prev/next and the page's h1 use the same words.
  */
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
@@ -21,6 +22,9 @@ describe('menu and labels', () => {
       const wanted = docs.filter((doc) => doc.startsWith('/zh-hans/') === (edition === '/zh-hans/')).sort();
       expect(listed, page).toEqual(wanted);
       expect(select('#menu-button[aria-controls="site-menu"]', tree), page).toBeTruthy();
+      // The page itself is marked (the home link on a home page); on the 404 page, nothing.
+      const current = selectAll('#site-menu [aria-current="page"]', tree).map(href);
+      expect(current, page).toEqual(page === '/404.html' ? [] : [page]);
     }
   });
 

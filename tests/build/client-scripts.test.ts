@@ -62,6 +62,35 @@ test('no chunk carries the dynamic-import preload helper (0.66 KB brotli of ever
   ).toEqual([]);
 });
 
+/**
+ * The preload helper's replacement (src/integrations/client-scripts.ts) ignores a lazy chunk's
+ * dependency list, which is safe only while that list is empty: `cssCodeSplit: false`
+ * (astro.config.mjs) keeps CSS out of the chunks loaded on intent. Vite writes each list next to
+ * its import (`import(\`./x.js\`),[]`); a chunk that brought CSS along would name it there (or
+ * through `__vite__mapDeps`), and its stylesheet would be linked by no page.
+ */
+test('no lazily loaded chunk carries CSS or anything else the replaced preload helper would have to load', async () => {
+  const lazy: string[] = [];
+  const withDependencies: string[] = [];
+  for (const file of chunks) {
+    const code = readFileSync(join(dist, '_astro', file), 'utf8');
+    if (code.includes('__vite__mapDeps')) withDependencies.push(`${file}: __vite__mapDeps`);
+    for (const [, target, dependencies] of code.matchAll(/import\(`\.\/([^`]+)`\)\s*,\s*([^)]*)\)/g)) {
+      lazy.push(target!);
+      if (!/^(\[\]|void 0)$/.test(dependencies!.trim())) withDependencies.push(`${file} → ${target}: ${dependencies}`);
+    }
+  }
+  expect(lazy.sort()).toEqual(expect.arrayContaining([chunks.find((name) => name.startsWith('search-ui.'))]));
+  expect(withDependencies).toEqual([]);
+  // Every stylesheet is linked by the pages, or is the search dialog's (linked by the site script).
+  const stylesheets = readdirSync(join(dist, '_astro')).filter((file) => file.endsWith('.css'));
+  const linked = new Set<string>();
+  for (const page of await builtPages())
+    for (const [, name] of htmlOf(page).matchAll(/<link rel="stylesheet" href="[^"]*\/_astro\/([^"]+\.css)"/g))
+      linked.add(name!);
+  expect(stylesheets.filter((file) => !linked.has(file) && !file.startsWith('search.'))).toEqual([]);
+});
+
 test('the search dialog’s stylesheet is its own file, named by the site script (linked on intent) and by no page', async () => {
   const stylesheets = readdirSync(join(dist, '_astro')).filter((file) => file.endsWith('.css'));
   const search = stylesheets.filter((file) => file.startsWith('search.'));

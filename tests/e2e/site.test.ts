@@ -1,7 +1,6 @@
-/** Reading the site in a real Chromium: navigation, search, themes, the phone menu, a11y. */
+/** Reading the site in a real Chromium: navigation, search, themes, the phone menu (axe: accessibility.test.ts). */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { axeViolations } from '../support/axe';
 import { launch, openPage, type WatchedPage } from '../support/browser';
 import { builtPages } from '../build/helpers';
 
@@ -160,28 +159,6 @@ describe('search', () => {
       await page.goBack();
       await expect.poll(() => dialog.evaluate((node) => (node as HTMLDialogElement).open)).toBe(false);
       expect(new URL(page.url()).pathname).toMatch(/\/founding\/$/);
-    });
-  });
-});
-
-describe('accessibility', () => {
-  // One test per page and scheme: each gets its own timeout and names the page that fails.
-  describe.each(['light', 'dark'] as const)('axe-core (%s)', (colorScheme) => {
-    test.each(pages)('%s has no violations', async (pathname) => {
-      await withPage({ colorScheme }, async ({ page }) => {
-        await page.goto(url(pathname));
-        expect(await axeViolations(page)).toEqual([]);
-      });
-    });
-  });
-
-  test('axe-core finds no violations in the open search dialog with results', async () => {
-    await withPage({}, async ({ page }) => {
-      await page.goto(url('/overview/'));
-      await page.keyboard.press('/');
-      await page.locator('#search-input').fill('APEC');
-      await page.locator('.search-hit').first().waitFor();
-      expect(await axeViolations(page)).toEqual([]);
     });
   });
 });

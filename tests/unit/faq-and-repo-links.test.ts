@@ -86,7 +86,9 @@ describe('repoLinks()', () => {
   });
 
   test('a value that is not an absolute http(s) URL is an error naming the variable', () => {
-    expect(() => repoLinks({ EDIT_BASE_URL: 'github.com/org/repo' }, page)).toThrow(/EDIT_BASE_URL/);
+    expect(() => repoLinks({ EDIT_BASE_URL: 'github.com/org/repo' }, page)).toThrow(
+      /EDIT_BASE_URL: "github\.com\/org\/repo" is not an absolute URL/,
+    );
     expect(() => repoLinks({ ISSUES_URL: 'javascript:alert(1)' }, page)).toThrow(
       /ISSUES_URL: .* must be an http\(s\) URL/,
     );

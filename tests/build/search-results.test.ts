@@ -1,0 +1,120 @@
+/**
+ * What search shows is clean, in Node through the site's engine (tools/search/node.ts) on both
+ * editions: no result titled by a bare number; no snippet with ↩, a footnote number or a heading
+ * run into its text; each snippet is a piece of the page as a reader sees it. The browser test
+ * (tests/e2e/search.test.ts) checks that the dialog shows exactly these titles and snippets.
+ * And hostile input: the engine answers anything with plain text and escaped snippets.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { remove } from 'unist-util-remove';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Edition } from '../../src/i18n/editions';
+import { pagePath } from '../../tools/search/score';
+import { nodeSearch, type NodeSearch } from '../../tools/search/node';
+import { loadSets } from '../../tools/search/sets';
+import { hostileInputs } from '../support/hostile';
+import { distDir, loadPage } from './helpers';
+
+let search: NodeSearch;
+beforeAll(async () => {
+  search = await nodeSearch({ dist: fileURLToPath(distDir) });
+});
+afterAll(async () => {
+  await search?.close();
+});
+
+/** The text of an excerpt as the dialog shows it (escaped text and <mark>, src/client/search-ui.ts). */
+const shownText = (html: string) => toString(fromHtml(html, { fragment: true }));
+
+// Spaces, the separators Pagefind puts between blocks, the 「，」「。」 the index copy ends blocks
+// with (src/search/index-html.ts) and the word joiner are not what this checks.
+const normal = (text: string) => text.replace(/[\s.…\u2060，。]/gu, '');
+
+const texts = new Map<string, string>();
+/** The page as a reader sees it, without footnote markers, footnotes or anchor icons. */
+async function readerText(path: string): Promise<string> {
+  let text = texts.get(path);
+  if (text === undefined) {
+    const article = structuredClone(select('article', await loadPage(path))!) as unknown as Root;
+    // Only what is indexed: footnote marks and notes, anchors and data-pagefind-ignore text (the
+    // phone tables' cell labels) never reach a snippet.
+    const dropped = new Set(
+      selectAll(
+        'sup:has(a[data-footnote-ref]), section[data-footnotes], .heading-anchor, [data-pagefind-ignore]',
+        article,
+      ),
+    );
+    remove(article, (node) => dropped.has(node as never));
+    // Headings fenced off: a snippet that runs a heading into its text is not a substring.
+    for (const heading of selectAll('h1, h2, h3', article)) {
+      heading.children.unshift({ type: 'text', value: '¶' });
+      heading.children.push({ type: 'text', value: '¶' });
+    }
+    text = normal(toString(article));
+    texts.set(path, text);
+  }
+  return text;
+}
+
+describe.each(['hant', 'hans'] as Edition[])('results are clean (%s)', (edition) => {
+  test('no result is titled by a bare number; no snippet has ↩, a footnote number or a heading run in', async () => {
+    const engine = await search.engine(edition);
+    const navigational = (await loadSets()).find((set) => set.name === 'navigational.json')!;
+    const queries = [
+      ...Object.values(navigational.groups)
+        .flat()
+        .map((entry) => entry.q),
+      '堪培拉',
+      '1989',
+      '秘書處 新加坡',
+    ];
+    const problems: string[] = [];
+    let snippets = 0;
+    for (const query of queries) {
+      const { hits } = await engine.search(query);
+      for (const hit of hits) {
+        const path = pagePath(hit.url);
+        const parts = [hit, ...hit.subResults.slice(0, 4)];
+        for (const part of parts)
+          if (/^\d+$/.test(part.title.trim())) problems.push(`${query}: result titled "${part.title}"`);
+        const page = await readerText(path);
+        for (const part of parts) {
+          snippets++;
+          const text = shownText(part.excerpt);
+          if (text.includes('↩')) problems.push(`${query} ${path}: ↩ in "${text}"`);
+          if (!page.includes(normal(text)))
+            problems.push(`${query} ${path}: snippet not in the page's text (footnote number, heading?): "${text}"`);
+        }
+      }
+    }
+    expect(snippets).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
+  });
+});
+
+test('500 hostile inputs: the engine answers each, and its snippets are escaped text with <mark> only', async () => {
+  const engine = await search.engine('hant');
+  const problems: string[] = [];
+  let snippets = 0;
+  const markupIn = (html: string) =>
+    fromHtml(html, { fragment: true }).children.filter(
+      (node) => node.type !== 'text' && !(node.type === 'element' && node.tagName === 'mark'),
+    ).length;
+  for (const [index, input] of hostileInputs(500).entries()) {
+    const outcome = await engine.search(input);
+    if (typeof outcome.query !== 'string' || !Array.isArray(outcome.hits)) problems.push(`#${index}: no outcome`);
+    for (const hit of outcome.hits)
+      for (const part of [hit, ...hit.subResults]) {
+        snippets++;
+        if (markupIn(part.excerpt) > 0) problems.push(`#${index}: markup in ${JSON.stringify(part.excerpt)}`);
+      }
+  }
+  expect(snippets).toBeGreaterThan(100);
+  expect(problems).toEqual([]);
+  // And it still works.
+  expect((await engine.search('坎培拉')).hits.map((hit) => pagePath(hit.url))).toContain('/founding/');
+});
