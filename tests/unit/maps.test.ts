@@ -7,7 +7,7 @@ import { MAP_TEXT } from '../../src/data/maps';
 import { loadData } from '../../src/lib/data';
 import { hostMap, type HostMapText } from '../../src/lib/maps/host-map';
 import { placeLabels, type Box } from '../../src/lib/maps/labels';
-import { checkShapes, MapDataError, memberMap, type MapMember } from '../../src/lib/maps/member-map';
+import { checkShapes, memberMap, type MapMember } from '../../src/lib/maps/member-map';
 import { DARK, LIGHT, type Scheme } from '../../src/lib/maps/style';
 
 const data = loadData();
