@@ -321,7 +321,7 @@ export const WEIGHTS: Readonly<Record<keyof Features, number>> = {
   pagefind: 0.2,
 };
 
-/** A reference page (glossary, sources, timeline) lists everything: after the page that explains, unless named. */
+/** A reference page (glossary, sources, timeline) lists everything: after the page that explains, unless its title or a heading names the query. */
 const REFERENCE_FACTOR = 0.45;
 /** In a question, a page with this share of the words (or all its names) is shown: the reader's words are not the page's. */
 const QUESTION_COVER = 0.6;
@@ -578,6 +578,23 @@ function bestPassage(page: PageText, found: readonly TermOnPage[], model: TermMo
   return best;
 }
 
+/**
+ * In a question, a section heading that states (not asks, as an FAQ entry does) most of its
+ * words, an alias at half (「2026 年深圳會議」 for 2026 年 APEC 在哪裡舉行): the list's entry answers.
+ * (A topic named goes to the page that explains it.)
+ */
+function namedInHeading(page: PageText, found: readonly TermOnPage[], model: TermModel): boolean {
+  if (!model.query.question) return false;
+  return prepare(page).sections.some((section, index) => {
+    if (index === 0 || isFurtherReading(section) || /[？?]$/u.test(section.title)) return false;
+    const held = found.reduce((sum, hit, t) => {
+      if (!model.titled[t] || !hit.headings.has(index)) return sum;
+      return sum + (model.weight[t] as number) * hit.strength * (hit.primaryHeading ? 1 : 0.5);
+    }, 0);
+    return held >= 0.5;
+  });
+}
+
 /** A question heading (an FAQ entry) holding most of the query's words: it is the answer. */
 function isAnswerEntry(page: PageText, index: number, found: readonly TermOnPage[], model: TermModel): boolean {
   const section = prepare(page).sections[index];
@@ -651,7 +668,8 @@ function scorePage<P extends PageText>(input: RankInput<P>, found: TermOnPage[],
   };
   let score = 0;
   for (const name of Object.keys(WEIGHTS) as (keyof Features)[]) score += WEIGHTS[name] * features[name];
-  if (input.reference && !(terms.title > 0 || headings.exact)) score *= REFERENCE_FACTOR;
+  const named = terms.title > 0 || headings.exact || namedInHeading(input.page, found, model);
+  if (input.reference && !named) score *= REFERENCE_FACTOR;
   return {
     page: input.page,
     score,
