@@ -429,13 +429,14 @@ function termModel(
   const everywhere = df.map((n) => n >= pages);
   const telling = terms.some((_, t) => required[t] && !everywhere[t]);
   const titled = terms.map((_, t) => !(telling && everywhere[t]));
-  // (Spaces do not part words the reader typed together; punctuation does.)
+  // (Spaces do not part words the reader typed together; punctuation does. A pair counts when one
+  // of its words says something: 每年 next to 開會, a word on every page, is how pages answer.)
   const typed = lowerSameLength(query.reading ?? query.normalized).replace(/\s+/gu, '');
   const adjacent = terms
     .map((_, t) => t)
     .filter((t) => {
       const b = terms[t + 1];
-      if (b === undefined || !required[t] || !required[t + 1] || !titled[t] || !titled[t + 1]) return false;
+      if (b === undefined || !required[t] || !required[t + 1] || !(titled[t] || titled[t + 1])) return false;
       return typed.includes(`${bare((terms[t] as ParsedTerm).text)}${bare(b.text)}`);
     });
   const whole = new Set(
