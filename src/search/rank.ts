@@ -299,7 +299,7 @@ export const WEIGHTS: Readonly<Record<keyof Features, number>> = {
   title: 6,
   /** The query's words in a section heading: a section is about them. */
   heading: 2.5,
-  /** The page the glossary names as the one explaining a term of the query (its `page`; not for a word on every page when others say more). */
+  /** The page the glossary names as the one explaining the query's main term (its `page`; the term carries at least half the query's weight, and is not a word on every page when others say more). */
   explains: 6,
   /** The best passage (a section, BM25) holds the words together: it answers, not a mention. */
   passage: 6,
@@ -494,7 +494,7 @@ function termFeatures(page: PageText, found: readonly TermOnPage[], model: TermM
       for (const index of hit.headings)
         headings.set(index, (headings.get(index) ?? 0) + form * (hit.primaryHeading ? 1 : 0.5));
     const explainer = (model.query.terms[t] as ParsedTerm).explainedAt;
-    if (explainer && model.titled[t] && page.url.endsWith(explainer)) out.explains += w;
+    if (explainer && model.titled[t] && w >= 0.5 && page.url.endsWith(explainer)) out.explains += w;
     const body = hit.positions.filter((at) => !isFurtherReading(sections[sectionAt(sections, at)])).length;
     if (hit.phrase) out.phrase += w;
     out.frequency += w * (Math.log1p(hit.primary) + 0.5 * Math.log1p(Math.max(0, body - hit.primary)));
