@@ -299,7 +299,7 @@ export const WEIGHTS: Readonly<Record<keyof Features, number>> = {
   title: 6,
   /** The query's words in a section heading: a section is about them. */
   heading: 2.5,
-  /** The page the glossary names as the one explaining a term of the query (its `page`; not for a word on every page when others say more). */
+  /** The page the glossary names as the one explaining the query's main term (its `page`; the term carries at least half the query's weight, and is not a word on every page when others say more). */
   explains: 6,
   /** The best passage (a section, BM25) holds the words together: it answers, not a mention. */
   passage: 6,
@@ -321,7 +321,7 @@ export const WEIGHTS: Readonly<Record<keyof Features, number>> = {
   pagefind: 0.2,
 };
 
-/** A reference page (glossary, sources, timeline) lists everything: after the page that explains, unless named. */
+/** A reference page (glossary, sources, timeline) lists everything: after the page that explains, unless its title or a heading names the query. */
 const REFERENCE_FACTOR = 0.45;
 /** In a question, a page with this share of the words (or all its names) is shown: the reader's words are not the page's. */
 const QUESTION_COVER = 0.6;
@@ -405,16 +405,23 @@ function termModel(
   query: ParsedQuery,
   matches: TermOnPage[][],
   pages: number,
+  sections: number,
   averageLength: number,
 ): TermModel | null {
   const terms = query.terms;
   const df = terms.map((_, t) => matches.filter((m) => (m[t] as TermOnPage).strength > 0).length);
   if (!terms.some((term, t) => !term.weak && (df[t] as number) > 0)) return null;
   const required = terms.map((term, t) => (df[t] as number) > 0 && !(term.weak && query.question));
-  const idf = df.map((n, t) => {
-    const value = Math.max(0.02, Math.log((pages + 1) / Math.max(n, 0.5)));
+  // Rarity over the site's sections: on a small site many words are on every page, fewer in every section.
+  const sectionDf = terms.map((_, t) => matches.reduce((sum, m) => sum + (m[t] as TermOnPage).sections.size, 0));
+  // In a question, a name in at most half the sections says what it is about, common words only
+  // which part of it; a name nearly everywhere (APEC here) says nothing, and the common words lead.
+  const tellingName = (t: number) => (terms[t] as ParsedTerm).name && (sectionDf[t] as number) <= sections / 2;
+  const namesTell = terms.some((_, t) => required[t] && tellingName(t));
+  const idf = sectionDf.map((n, t) => {
+    const value = Math.max(0.02, Math.log((sections + 1) / Math.max(n, 0.5)));
     if (!query.question) return value;
-    return (terms[t] as ParsedTerm).name ? (n < pages ? Math.max(value, 0.8) : value) : value * 0.5;
+    return tellingName(t) ? Math.max(value, 0.8) : (terms[t] as ParsedTerm).name || !namesTell ? value : value * 0.5;
   });
   const total = terms.reduce((sum, _, t) => sum + (required[t] ? (idf[t] as number) : 0), 0);
   const weight = idf.map((w, t) => (required[t] ? w / total : 0));
@@ -422,13 +429,14 @@ function termModel(
   const everywhere = df.map((n) => n >= pages);
   const telling = terms.some((_, t) => required[t] && !everywhere[t]);
   const titled = terms.map((_, t) => !(telling && everywhere[t]));
-  // (Spaces do not part words the reader typed together; punctuation does.)
+  // (Spaces do not part words the reader typed together; punctuation does. A pair counts when one
+  // of its words says something: 每年 next to 開會, a word on every page, is how pages answer.)
   const typed = lowerSameLength(query.reading ?? query.normalized).replace(/\s+/gu, '');
   const adjacent = terms
     .map((_, t) => t)
     .filter((t) => {
       const b = terms[t + 1];
-      if (b === undefined || !required[t] || !required[t + 1] || !titled[t] || !titled[t + 1]) return false;
+      if (b === undefined || !required[t] || !required[t + 1] || !(titled[t] || titled[t + 1])) return false;
       return typed.includes(`${bare((terms[t] as ParsedTerm).text)}${bare(b.text)}`);
     });
   const whole = new Set(
@@ -449,23 +457,25 @@ function termModel(
   return { query, weight, required, titled, adjacent, whole, parts, averageLength, partial };
 }
 
-/** Average section length over the candidate pages (BM25's length normalisation). */
-function averageSectionLength(pages: readonly PageText[]): number {
+/** Sections (not the closing further reading) of the candidate pages: how many, and their average length (BM25's length normalisation). */
+function sectionStats(pages: readonly PageText[]): { average: number; count: number } {
   let count = 0;
   let chars = 0;
   for (const page of pages) {
     for (const section of prepare(page).sections) {
+      if (isFurtherReading(section)) continue;
       count++;
       chars += section.end - section.headingStart;
     }
   }
-  return Math.max(1, chars / Math.max(1, count));
+  return { average: Math.max(1, chars / Math.max(1, count)), count: Math.max(1, count) };
 }
 
 /** Coverage, title, heading, the explaining page, frequency and phrase: how the query's terms occur on the page. */
 function termFeatures(page: PageText, found: readonly TermOnPage[], model: TermModel) {
   const { sections } = prepare(page);
   const out = { coverage: 0, typed: 0, title: 0, heading: 0, explains: 0, frequency: 0, phrase: 0 };
+  const headings = new Map<number, number>();
   found.forEach((hit, t) => {
     const w = model.weight[t] as number;
     if (hit.strength === 0 || w === 0) return;
@@ -474,17 +484,22 @@ function termFeatures(page: PageText, found: readonly TermOnPage[], model: TermM
     const latin = !hasCjk((model.query.terms[t] as ParsedTerm).text);
     const asTyped = hit.primary > 0 || hit.primaryTitle || (latin && hit.needles.some(hasCjk));
     if (asTyped && !model.query.question) out.typed += w;
-    // Full weight for the form typed (or the site's own), half for an alias.
+    // Full weight for the form typed (or the site's own), half for an alias; a heading counts the
+    // words of the query it holds itself (below), not words scattered over several headings.
+    const form = w * hit.strength;
     if (!model.titled[t]) {
       // (in neither)
-    } else if (hit.inTitle) out.title += w * hit.strength * (hit.primaryTitle ? 1 : 0.5);
-    else if (hit.headings.size > 0) out.heading += w * hit.strength * (hit.primaryHeading ? 1 : 0.5);
+    } else if (hit.inTitle) out.title += form * (hit.primaryTitle ? 1 : 0.5);
+    else
+      for (const index of hit.headings)
+        headings.set(index, (headings.get(index) ?? 0) + form * (hit.primaryHeading ? 1 : 0.5));
     const explainer = (model.query.terms[t] as ParsedTerm).explainedAt;
-    if (explainer && model.titled[t] && page.url.endsWith(explainer)) out.explains += w;
+    if (explainer && model.titled[t] && w >= 0.5 && page.url.endsWith(explainer)) out.explains += w;
     const body = hit.positions.filter((at) => !isFurtherReading(sections[sectionAt(sections, at)])).length;
     if (hit.phrase) out.phrase += w;
     out.frequency += w * (Math.log1p(hit.primary) + 0.5 * Math.log1p(Math.max(0, body - hit.primary)));
   });
+  out.heading = Math.max(0, ...headings.values());
   return out;
 }
 
@@ -564,6 +579,23 @@ function bestPassage(page: PageText, found: readonly TermOnPage[], model: TermMo
   return best;
 }
 
+/**
+ * In a question, a section heading that states (not asks, as an FAQ entry does) most of its
+ * words, an alias at half (「2026 年深圳會議」 for 2026 年 APEC 在哪裡舉行): the list's entry answers.
+ * (A topic named goes to the page that explains it.)
+ */
+function namedInHeading(page: PageText, found: readonly TermOnPage[], model: TermModel): boolean {
+  if (!model.query.question) return false;
+  return prepare(page).sections.some((section, index) => {
+    if (index === 0 || isFurtherReading(section) || /[？?]$/u.test(section.title)) return false;
+    const held = found.reduce((sum, hit, t) => {
+      if (!model.titled[t] || !hit.headings.has(index)) return sum;
+      return sum + (model.weight[t] as number) * hit.strength * (hit.primaryHeading ? 1 : 0.5);
+    }, 0);
+    return held >= 0.5;
+  });
+}
+
 /** A question heading (an FAQ entry) holding most of the query's words: it is the answer. */
 function isAnswerEntry(page: PageText, index: number, found: readonly TermOnPage[], model: TermModel): boolean {
   const section = prepare(page).sections[index];
@@ -637,7 +669,8 @@ function scorePage<P extends PageText>(input: RankInput<P>, found: TermOnPage[],
   };
   let score = 0;
   for (const name of Object.keys(WEIGHTS) as (keyof Features)[]) score += WEIGHTS[name] * features[name];
-  if (input.reference && !(terms.title > 0 || headings.exact)) score *= REFERENCE_FACTOR;
+  const named = terms.title > 0 || headings.exact || namedInHeading(input.page, found, model);
+  if (input.reference && !named) score *= REFERENCE_FACTOR;
   return {
     page: input.page,
     score,
@@ -685,8 +718,9 @@ export function rank<P extends PageText>(
 ): RankOutcome<P> {
   if (query.terms.length === 0 || inputs.length === 0) return { ranked: [], partial: false };
   const matches = matchAll(query, inputs);
-  const average = averageSectionLength(inputs.map((input) => input.page));
-  const model = termModel(query, matches, Math.max(siteSize, inputs.length), average);
+  const { average, count } = sectionStats(inputs.map((input) => input.page));
+  const pages = Math.max(siteSize, inputs.length);
+  const model = termModel(query, matches, pages, (count * pages) / inputs.length, average);
   // A term no page holds as typed (「APEC的宗旨」): its words, each for itself, as in a question.
   const unheld = query.terms.some((_, t) => !matches.some((found) => (found[t] as TermOnPage).strength === 1));
   if (!model || (unheld && query.fallback)) {

@@ -234,6 +234,69 @@ describe('rank', () => {
     expect(ranked[0]?.features.answer).toBeGreaterThan(0);
     expect(answering.content.slice(ranked[0]!.answerAt)).toMatch(/^決定設立秘書處/);
   });
+  describe("on a site where the query's name is on every page and in most sections", () => {
+    // APEC is everywhere (as on the real site); 成員 too, but the members page is about it.
+    const card = { tw: 'APEC', alt: [], hk: [], cn: [], section: '名稱' };
+    // (The reader word 開會 finds the pages' meeting words, as src/data/reader-words.yaml says.)
+    const data: SearchData = {
+      v: 1,
+      f: {},
+      g: [['舉行', '召開', '開會', '會議']],
+      k: { 開會: 0 },
+      w: [],
+      a: { c: [{ u: '/overview/#名稱', t: card, s: card }], k: { apec: 0 } },
+    };
+    const overview = page('/overview/', '概述', [
+      ['名稱', 'APEC 是論壇，APEC 的名稱有多種，也用在會議上。'],
+      ['APEC 的份量', 'APEC 的 21 個成員合計占世界人口約四成，APEC 的貿易量也大。'],
+      ['21 個成員經濟體', 'APEC 有 21 個成員。'],
+    ]);
+    const members = page('/members/', '成員經濟體', [
+      ['成員一覽', 'APEC 現有 21 個成員，下表列出每個成員與加入年份。'],
+      ['成員擴大', 'APEC 成員由 12 個增加到 21 個，新成員在會議上獲准加入。'],
+    ]);
+    const structure = page('/structure/', '組織架構', [
+      ['經濟領袖會議', 'APEC 的經濟領袖會議每年舉行一次，由成員輪流主辦。'],
+      ['部長級年會', 'APEC 的部長級年會每年舉行，在領袖會議之前。'],
+      ['資深官員會議', 'APEC 的資深官員會議每年開會 4 至 5 次。'],
+    ]);
+    const secretariat = page('/secretariat/', '秘書處', [
+      ['秘書處', 'APEC 秘書處設在新加坡，服務各成員。'],
+      ['企業諮詢委員會', 'APEC 企業諮詢委員會每年開會四次，每個成員派三人。'],
+    ]);
+    const meetings = page('/meetings/', '歷屆會議', [
+      ['歷屆會議一覽', 'APEC 每年由一個成員主辦會議，下表列出 1989 年至今的會議。'],
+      ['2026 年深圳會議', '2026 年的 APEC 會議在深圳舉行，由中國主辦，各成員出席。'],
+    ]);
+    const taiwan = page('/taiwan/', '臺灣的參與', [
+      ['重要年份', '2026 年臺灣仍以中華臺北名義參與 APEC，出席各成員會議。'],
+      ['會議', 'APEC 的會議在上海舉行過，臺灣是成員。'],
+    ]);
+    const site = [overview, members, structure, secretariat, meetings, taiwan].map((p) => ({
+      page: p,
+      pagefind: 0,
+      reference: p === meetings,
+    }));
+    const order = (q: string, with_ = data) => rank(parseQuery(q, with_), site).ranked.map((entry) => entry.page.url);
+
+    it('weighs words by rarity over sections: the page whose title names the other word comes first', () => {
+      // (Not the page explaining APEC, nor the one with APEC in one heading and 成員 in another.)
+      expect(order('APEC有幾個成員？')[0]).toBe('/members/');
+      expect(order('APEC 有哪些成員')[0]).toBe('/members/');
+    });
+    it('counts words typed together when one of them says something (每年 next to 開會)', () => {
+      const { ranked } = rank(parseQuery('APEC 多久開一次會', data), site);
+      const together = (url: string) => ranked.find((entry) => entry.page.url === url)?.features.together ?? 0;
+      // (Meeting words are on every page; 每年 is not.) /structure/ has them together three times.
+      expect(together('/structure/')).toBeGreaterThan(together('/secretariat/'));
+      expect(together('/secretariat/')).toBeGreaterThan(0);
+      expect(ranked[0]?.page.url).toBe('/structure/');
+    });
+    it('in a question, lifts a reference page whose heading states its words; a topic named stays below', () => {
+      expect(order('2026 年 APEC 在哪裡舉行')[0]).toBe('/meetings/');
+      expect(order('主辦')[0]).not.toBe('/meetings/');
+    });
+  });
   it("takes an FAQ entry whose question holds the query's words as the answer", () => {
     const faq = page('/faq/', '常見問題', [
       ['APEC 是國際組織嗎？', 'APEC 是論壇，不是條約組織。'],
