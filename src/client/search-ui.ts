@@ -7,6 +7,7 @@
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
 import { EDITIONS, type Edition } from '../i18n/editions';
 import { createSearch, type SearchAnswer, type SearchHit, type SearchOutcome } from '../search/client';
+import { echoOf } from '../search/query';
 // The dialog and its words (in this page's edition) are made by search-dialog.ts, not shipped in every page.
 import { closeButton, dialog, filterBox, form, input, results, say, status, styled } from './search-dialog';
 
@@ -171,7 +172,7 @@ async function run() {
     const ready = await engine;
     const outcome = await ready.search(query, filters);
     searchedFromMemory = ready.fromMemory();
-    if (ticket === latest) render(outcome, query.trim().replace(/\s+/gu, ' '));
+    if (ticket === latest) render(outcome, echoOf(query));
   } catch (error) {
     if (ticket === latest) renderError();
     console.warn(error);

@@ -152,6 +152,9 @@ const HAN = /\p{Script=Han}/u;
 const LATIN_WORD_CHAR = /[\p{L}\p{N}]/u;
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
+/** The query as the status line repeats it: the reader's own text and casing, spaces collapsed. */
+export const echoOf = (typed: string): string => typed.trim().replace(/\s+/gu, ' ');
+
 /** NFKC, strip control/format chars, punctuation → space, lower-case, collapse, cap. */
 export function normalizeQuery(raw: unknown): string {
   let text = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);

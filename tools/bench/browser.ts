@@ -7,7 +7,7 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { normalizeQuery } from '../../src/search/query';
+import { echoOf } from '../../src/search/query';
 
 export interface Transfer {
   url: string;
@@ -258,7 +258,7 @@ async function timeQuery(
     // The emptied query renders an empty status (after the debounce, if any).
     await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').trim() === '');
   }
-  const expected = `「${normalizeQuery(query)}」`;
+  const expected = `「${echoOf(query)}」`;
   await page.evaluate(
     ({ full, expected }) => {
       const bench = { last: 0, done: 0, frame: 0 };
