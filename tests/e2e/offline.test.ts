@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { runQuery } from '../../tools/search/eval';
 import { loadSets } from '../../tools/search/sets';
-import { launch, openPage, type WatchedPage } from '../support/browser';
+import { launch, withWatchedPage } from '../support/browser';
 import { downloadCopy, workerReady } from '../support/offline';
 
 const siteUrl = inject('siteUrl');
@@ -24,19 +24,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function withPage(url: string, run: (watched: WatchedPage) => Promise<void>) {
-  const watched = await openPage(browser, url);
-  try {
-    await run(watched);
-    expect(watched.problems).toEqual([]);
-  } finally {
-    await watched.context.close();
-  }
-}
-
 describe('at the site root', () => {
   test('a page opened once reloads offline; the worker comes after load and the copy only when asked', async () => {
-    await withPage(siteUrl, async ({ page, context }) => {
+    await withWatchedPage(browser, siteUrl, {}, async ({ page, context }) => {
       const events: string[] = [];
       context.on('request', (request) => events.push(new URL(request.url()).pathname));
       // Whether the load event had fired when the page registered the worker, seen in the page:
@@ -79,7 +69,7 @@ describe('at the site root', () => {
     { name: 'Simplified', prefix: 'zh-hans/', unvisited: 'zh-hans/timeline/', missing: '目前没有网络连接' },
   ]) {
     test(`${edition.name}: after 「離線閱讀」 every page opens offline and search answers as online`, async () => {
-      await withPage(siteUrl, async ({ page, context }) => {
+      await withWatchedPage(browser, siteUrl, {}, async ({ page, context }) => {
         const start = new URL(`${edition.prefix}overview/`, siteUrl).href;
         await page.goto(start);
         await workerReady(page);
@@ -123,7 +113,7 @@ describe('at the site root', () => {
   }
 
   test('the second control removes the copy', async () => {
-    await withPage(siteUrl, async ({ page, context }) => {
+    await withWatchedPage(browser, siteUrl, {}, async ({ page, context }) => {
       await page.goto(new URL('aims/', siteUrl).href);
       await workerReady(page);
       await downloadCopy(page);

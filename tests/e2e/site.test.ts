@@ -1,7 +1,7 @@
 /** Reading the site in a real Chromium: navigation, search, themes, the phone menu (axe: accessibility.test.ts). */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch, openPage, type WatchedPage } from '../support/browser';
+import { launch, withWatchedPage } from '../support/browser';
 import { builtPages } from '../build/helpers';
 
 const siteUrl = inject('siteUrl');
@@ -15,25 +15,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function withPage<T>(
-  options: Parameters<typeof openPage>[2],
-  run: (watched: WatchedPage) => Promise<T>,
-): Promise<T> {
-  const watched = await openPage(browser, siteUrl, options);
-  try {
-    const result = await run(watched);
-    expect(watched.problems).toEqual([]);
-    return result;
-  } finally {
-    await watched.context.close();
-  }
-}
-
 const url = (path: string) => new URL(path.slice(1), siteUrl).href;
 
 describe('navigation', () => {
   test('the sidebar, the table of contents and prev/next lead where they say', async () => {
-    await withPage({}, async ({ page }) => {
+    await withWatchedPage(browser, siteUrl, {}, async ({ page }) => {
       await page.goto(url('/overview/'));
       const sidebarLink = page.locator('#sidebar a', { hasText: '成立' }).first();
       const target = await sidebarLink.getAttribute('href');
@@ -59,7 +45,7 @@ describe('navigation', () => {
   });
 
   test('at 375 px the menu opens, closes with Escape and navigates', async () => {
-    await withPage({ width: 375, height: 740 }, async ({ page }) => {
+    await withWatchedPage(browser, siteUrl, { width: 375, height: 740 }, async ({ page }) => {
       await page.goto(url('/founding/'));
       const menu = page.locator('#site-menu');
       expect(await menu.isVisible()).toBe(false);
@@ -79,7 +65,7 @@ describe('navigation', () => {
   });
 
   test('no page is wider than a 320 px screen', async () => {
-    await withPage({ width: 320, height: 640 }, async ({ page }) => {
+    await withWatchedPage(browser, siteUrl, { width: 320, height: 640 }, async ({ page }) => {
       const wide: string[] = [];
       for (const pathname of pages) {
         await page.goto(url(pathname));
@@ -91,7 +77,7 @@ describe('navigation', () => {
   });
 
   test('the theme toggle switches, is remembered, and the page never paints the wrong theme', async () => {
-    await withPage({ colorScheme: 'light' }, async ({ page }) => {
+    await withWatchedPage(browser, siteUrl, { colorScheme: 'light' }, async ({ page }) => {
       await page.goto(url('/overview/'));
       const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       const light = await background();
@@ -110,7 +96,7 @@ describe('navigation', () => {
 
 describe('search', () => {
   test('opens with / and Ctrl+K, finds 坎培拉 and 堪培拉, and the result highlights the word on the founding page', async () => {
-    await withPage({}, async ({ page }) => {
+    await withWatchedPage(browser, siteUrl, {}, async ({ page }) => {
       await page.goto(url('/overview/'));
       // Nothing of search loads before the reader reaches for it.
       expect(
@@ -150,7 +136,7 @@ describe('search', () => {
   });
 
   test('?q= opens search with the query, and Back closes it', async () => {
-    await withPage({}, async ({ page }) => {
+    await withWatchedPage(browser, siteUrl, {}, async ({ page }) => {
       await page.goto(url('/overview/'));
       await page.goto(`${url('/founding/')}?q=${encodeURIComponent('秘書處')}`);
       const dialog = page.locator('#search-dialog');

@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { runQuery } from '../../tools/search/eval';
 import { serve } from '../../tools/serve';
-import { launch, openPage, type WatchedPage } from '../support/browser';
+import { launch, openPage, withWatchedPage } from '../support/browser';
 import {
   cacheNames,
   checkForUpdate,
@@ -35,16 +35,6 @@ const deploy = async (build: string) => {
   await rm(live(), { force: true });
   await symlink(join(project.dir, build), live());
 };
-
-async function withPage(url: string, run: (watched: WatchedPage) => Promise<void>) {
-  const watched = await openPage(browser, url);
-  try {
-    await run(watched);
-    expect(watched.problems).toEqual([]);
-  } finally {
-    await watched.context.close();
-  }
-}
 
 beforeAll(async () => {
   project = await copyProject();
@@ -127,7 +117,7 @@ describe('a sub-path deploy, then a changed deploy, then OFFLINE=0', () => {
     expect(secondVersion).toMatch(/^[0-9a-f]{16}$/);
     expect(secondVersion).not.toBe(firstVersion);
     await deploy('first');
-    await withPage(site, async ({ page, context }) => {
+    await withWatchedPage(browser, site, {}, async ({ page, context }) => {
       const outside: string[] = [];
       context.on('request', (request) => {
         const path = new URL(request.url()).pathname;
@@ -195,7 +185,7 @@ describe('a sub-path deploy, then a changed deploy, then OFFLINE=0', () => {
     const site = `${origin}${base}`;
     const secondVersion = /"([0-9a-f]{16})"/.exec(await readFile(join(project.dir, 'second', 'sw.js'), 'utf8'))?.[1];
     await deploy('first');
-    await withPage(site, async ({ page, context }) => {
+    await withWatchedPage(browser, site, {}, async ({ page, context }) => {
       // What Chromium sends when the reader's system or browser asks to save data.
       await context.setExtraHTTPHeaders({ 'Save-Data': 'on' });
       await page.goto(`${site}founding/`);
@@ -249,7 +239,7 @@ describe('a sub-path deploy, then a changed deploy, then OFFLINE=0', () => {
     const site = `${origin}${base}`;
     const query = '坎培拉';
     await deploy('first');
-    await withPage(site, async ({ page, context }) => {
+    await withWatchedPage(browser, site, {}, async ({ page, context }) => {
       await context.setExtraHTTPHeaders({ 'Save-Data': 'on' });
       await page.goto(`${site}overview/`);
       await workerReady(page);

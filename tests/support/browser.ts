@@ -4,6 +4,7 @@
  * local server.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { CHROMIUM_ARGS } from '../../tools/chromium';
 
 export interface WatchedPage {
@@ -44,4 +45,25 @@ export async function openPage(
     });
   });
   return { page, context, problems };
+}
+
+/**
+ * Open a watched page on `siteUrl`, run `run` in it, then require that nothing that must never
+ * happen was seen (console errors, CSP violations, off-site requests); the context is closed
+ * either way.
+ */
+export async function withWatchedPage<T>(
+  browser: Browser,
+  siteUrl: string,
+  options: Parameters<typeof openPage>[2],
+  run: (watched: WatchedPage) => Promise<T>,
+): Promise<T> {
+  const watched = await openPage(browser, siteUrl, options);
+  try {
+    const result = await run(watched);
+    expect(watched.problems).toEqual([]);
+    return result;
+  } finally {
+    await watched.context.close();
+  }
 }
