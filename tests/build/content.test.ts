@@ -40,7 +40,7 @@ const proseText = (tree: Root) =>
   textOf(
     without(
       articleOf(tree),
-      'section[data-footnotes], [data-term-variant], .source-list, .timeline__sources, cite, nav, script, style',
+      'section[data-footnotes], [data-term-variant], .source-list, .source-disclosure, cite, nav, script, style',
     ),
   );
 
@@ -127,7 +127,7 @@ describe('meetings', () => {
       if (meeting.number) expect(text, String(meeting.year)).toContain(`第 ${meeting.number} 屆`);
       if (meeting.theme) expect(text).toContain(meeting.theme);
       if (meeting.themeOriginal) expect(text).toContain(meeting.themeOriginal);
-      expect(selectAll('.meeting-table__sources li', row), String(meeting.year)).toHaveLength(meeting.sources.length);
+      expect(selectAll('.source-disclosure li', row), String(meeting.year)).toHaveLength(meeting.sources.length);
     });
     const cancelled = select('tr#meeting-2019', tree)!;
     expect(textOf(cancelled)).toContain('取消');

@@ -100,7 +100,7 @@ describe('timeline citations', () => {
     const byId = new Map(data.sources.map((source) => [source.id, source]));
     items.forEach((item, index) => {
       const entry = data.timeline[index]!;
-      const cited = selectAll('.timeline__sources li', item).map(textOf);
+      const cited = selectAll('.source-disclosure li', item).map(textOf);
       expect(cited, entry.date).toHaveLength(entry.sources.length);
       entry.sources.forEach((id, at) => expect(cited[at]).toContain(byId.get(id)!.publisher));
     });

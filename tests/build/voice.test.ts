@@ -41,7 +41,7 @@ const dropped = (element: Element): boolean => {
   if (typeof lang === 'string' && lang.startsWith('en')) return true;
   const classes = element.properties['className'];
   // Source lists cite publishers and titles as published, like footnotes.
-  const citations = ['source-list', 'timeline__sources', 'meeting-table__sources'];
+  const citations = ['source-list', 'source-disclosure'];
   if (Array.isArray(classes) && classes.some((name) => citations.includes(String(name)))) return true;
   return element.tagName === 'table' && isNamesTable(element);
 };
