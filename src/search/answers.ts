@@ -14,11 +14,11 @@ import { EDITIONS } from '../i18n/editions';
 import { getConverter } from '../i18n/localise';
 import { DataError } from '../lib/data';
 import type { PagefindFragment } from './pagefind-bundle';
-import { cardKey, type AnswerCard, type AnswerCards, type CardText } from './query';
+import { cardKey, GLOSSARY_PAGE, type AnswerCard, type AnswerCards, type CardText } from './query';
 
 const GLOSSARY_FILE = 'src/data/glossary.yaml';
 /** The glossary page renders each entry's row with this id (src/components/content/GlossaryTable.astro). */
-const GLOSSARY_ROW = (id: string) => `/glossary/#term-${id}`;
+const GLOSSARY_ROW = (id: string) => `${GLOSSARY_PAGE}#term-${id}`;
 
 interface Fragment {
   url: string;
@@ -47,7 +47,7 @@ const firstSentence = (note: string | undefined): string | undefined => {
 /** Where an entry's card links to, checked; throws a DataError naming the entry. */
 function target(entry: GlossaryEntry, index: number, pages: Map<string, Fragment>): { url: string; section: string } {
   const name = `${GLOSSARY_FILE}: entry ${index + 1} (${entry.id}): page`;
-  if (!entry.page) return { url: GLOSSARY_ROW(entry.id), section: pages.get('/glossary/')?.title ?? '' };
+  if (!entry.page) return { url: GLOSSARY_ROW(entry.id), section: pages.get(GLOSSARY_PAGE)?.title ?? '' };
   const hashAt = entry.page.indexOf('#');
   const path = hashAt < 0 ? entry.page : entry.page.slice(0, hashAt);
   const id = hashAt < 0 ? '' : decodeURIComponent(entry.page.slice(hashAt + 1));

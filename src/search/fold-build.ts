@@ -31,7 +31,10 @@ export interface AliasEntry {
   cn?: readonly string[] | undefined;
   en?: string | undefined;
   abbr?: string | undefined;
-  /** `person`: the English surname alone is a key too (Hawke → 霍克). */
+  /**
+   * `person`: the English surname alone is a key too (Hawke → 霍克); `place`, `member` and
+   * `person` names are what a place or person answer holds (SearchData.n).
+   */
   category?: string | undefined;
 }
 
@@ -359,5 +362,15 @@ export function buildSearchData(input: BuildInput): SearchData {
   const w = [...new Set((input.vocabulary ?? []).map((word) => word.trim()).filter((word) => word && occurs(word)))];
   // Section labels of reference pages (the `section` filter), for ranking them below the page that explains.
   const r = GROUPS.filter((group) => group.reference).map((group) => group.label);
-  return { v: 1, f, g, k, w, r };
+  // Names of places and people on the site, as both editions write them: a passage holding one
+  // holds that kind of answer (「在哪裡舉行」 wants a place, 「誰」 a person).
+  const namesOf = (categories: readonly string[]): string[] => {
+    const forms = input.glossary
+      .filter((entry) => categories.includes(entry.category ?? ''))
+      .flatMap((entry) => [entry.tw, ...(entry.twAlt ?? [])])
+      .filter((form) => hasCjk(form) && occurs(form));
+    return [...new Set(forms.flatMap((form) => [form, toCn(form)]))];
+  };
+  const n = { place: namesOf(['place', 'member']), person: namesOf(['person']) };
+  return { v: 1, f, g, k, w, r, n };
 }

@@ -1,5 +1,6 @@
 /**
- * Query parsing for the site search: pure, dependency-free, runs in the browser and in Node.
+ * Query parsing for the site search: pure, runs in the browser and in Node; its one dependency
+ * is the Porter stemmer (`stemmer`), for English words inflected otherwise than the site's.
  *
  * A raw query is normalised (NFKC, control/format characters removed, punctuation to spaces,
  * Latin lower-cased, whitespace collapsed, capped at MAX_QUERY_CHARS code points), split into
@@ -11,6 +12,7 @@
  *
  * Nothing here builds a RegExp from input; all matching is indexOf / Map look-ups.
  */
+import { stemmer } from 'stemmer';
 
 /** Compact, JSON-serialisable data shipped to the browser (built by fold-build.ts). */
 export interface SearchData {
@@ -45,6 +47,8 @@ export interface SearchData {
   r?: string[] | undefined;
   /** Answer cards for glossary terms (src/search/answers.ts). */
   a?: AnswerCards | undefined;
+  /** Names of places (and member economies) and of people on the site, in both scripts: what a place or person answer holds. */
+  n?: Partial<Record<'place' | 'person', string[]>> | undefined;
 }
 
 /** A card's words in one edition. */
@@ -99,8 +103,14 @@ export interface ParsedTerm {
   optional: string[][];
   /** A single Chinese character typed alone in a question (「2026 年 …」): never required. */
   weak: boolean;
-  /** A name (glossary form, Latin word or number) rather than a common word: weighs more in a question. */
+  /** A name (glossary form, reader word, or a number) rather than a common word: weighs more in a question. */
   name: boolean;
+  /**
+   * An English word of a question that is no name the site knows and no number (make, legally):
+   * the site's English is mostly original titles, so it adds a little to a page's score and is
+   * required only when no other word of the query is on the site.
+   */
+  loose: boolean;
   /** The term as typed, in the site's characters (秘书处 → 秘書處): with alternatives[0], its primary forms. */
   typed: string;
   /**
@@ -128,8 +138,12 @@ export interface ParsedQuery {
   reading?: string | undefined;
   /** The question asks why or how (ASKING). */
   asks?: 'why' | 'how' | undefined;
+  /** The query asks what something is called, or names one thing twice (東協 and 東盟): ASKING_NAME. */
+  asksName?: boolean | undefined;
   /** The kind of answer the question asks for (ANSWER_TYPES): a place, a date, a person, a number. */
   wants?: AnswerType | undefined;
+  /** The site's names of that kind (SearchData.n: places for a place, people for a person). */
+  answerNames?: readonly string[] | undefined;
   /**
    * Not a question: the same words read as one (every content word a term of its own), for
    * when the site does not hold the query as typed. Never empty when the site has an answer.
@@ -206,10 +220,18 @@ const firstChar = (value: string | undefined): string | undefined => {
   return cp === undefined ? undefined : String.fromCodePoint(cp);
 };
 
-/** Key used in SearchData.k for a form (Chinese → canon, Latin → latinKey). */
+/** English words to their stems (Porter): `hosted`, `hosts` and `host` are one word. */
+const stemKey = (key: string): string => key.split(' ').map(stemmer).join(' ');
+
+/**
+ * Key used in SearchData.k for a form (Chinese → canon, Latin → latinKey). A Latin form that is
+ * no key takes the key of the same words inflected otherwise (decisions → decision).
+ */
 export function aliasKey(form: string, data: SearchData): string {
   const latin = latinKey(form);
-  return hasCjk(latin) ? canon(latin.replace(/ /gu, ''), data) : latin;
+  if (hasCjk(latin)) return canon(latin.replace(/ /gu, ''), data);
+  if (own(data.k, latin) !== undefined) return latin;
+  return prepare(data).stems.get(stemKey(latin)) ?? latin;
 }
 
 /** Look-up key of a card form: NFKC, lower case, no spaces or punctuation (Latin: spaces kept single). */
@@ -246,6 +268,8 @@ export function findCard(raw: unknown, data: SearchData): AnswerCard | undefined
 interface Prepared {
   maxCjkKey: number;
   maxLatinWords: number;
+  /** Latin keys by their words' stems (the first key of each stem). */
+  stems: Map<string, string>;
 }
 const preparedCache = new WeakMap<SearchData, Prepared>();
 function prepare(data: SearchData): Prepared {
@@ -253,11 +277,16 @@ function prepare(data: SearchData): Prepared {
   if (!prepared) {
     let maxCjkKey = 0;
     let maxLatinWords = 1;
+    const stems = new Map<string, string>();
     for (const key of Object.keys(data.k)) {
       if (hasCjk(key)) maxCjkKey = Math.max(maxCjkKey, Array.from(key).length);
-      else maxLatinWords = Math.max(maxLatinWords, key.split(' ').length);
+      else {
+        maxLatinWords = Math.max(maxLatinWords, key.split(' ').length);
+        const stem = stemKey(key);
+        if (!stems.has(stem)) stems.set(stem, key);
+      }
     }
-    prepared = { maxCjkKey: Math.min(maxCjkKey, 24), maxLatinWords: Math.min(maxLatinWords, 8) };
+    prepared = { maxCjkKey: Math.min(maxCjkKey, 24), maxLatinWords: Math.min(maxLatinWords, 8), stems };
     preparedCache.set(data, prepared);
   }
   return prepared;
@@ -298,7 +327,7 @@ export function expandTerm(term: string, data: SearchData = EMPTY_DATA): string[
   if (!text) return [];
   const results: string[] = [];
   if (!hasCjk(text)) {
-    const group = groupOf(data, latinKey(text));
+    const group = groupOf(data, aliasKey(text, data));
     return uniq([text, ...(group ?? [])].map((s) => s.toLowerCase())).slice(0, MAX_ALTERNATIVES);
   }
   const chars = Array.from(text);
@@ -482,6 +511,13 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
   ['number', /多少|幾[個个位次人項项屆届]|几[个位次人项届]|\bhow many\b|\bhow much\b/u],
 ];
 
+/**
+ * Questions asking what a thing is called (in Chinese or English, in Hong Kong or the mainland),
+ * or whether two names are one thing: the glossary's table of names answers them.
+ */
+const ASKING_NAME =
+  /叫[什甚][麼么]|叫做|怎[麼么樣样](?:叫|稱呼|称呼|翻|譯|译|寫|写)|[中英]文名|譯名|译名|叫法|同一[個个回]|\bcalled\b|\bchinese names?\b|\btranslat/u;
+
 /** The reader's words with how-often phrases replaced by what pages write (for "typed together"). */
 export function questionReading(normalized: string): string {
   let text = normalized;
@@ -493,7 +529,16 @@ export function questionReading(normalized: string): string {
 
 /** Single-character particles and function words: dropped when they stand alone. */
 const PARTICLES = new Set(
-  Array.from('嗎吗呢吧啊呀麼么誰谁哪幾几是的了有在和與与及或之於于其為为對对把被將将就都也還还不'),
+  Array.from('嗎吗呢吧啊呀麼么誰谁哪幾几是的了有在和與与及或跟之於于其為为對对把被將将就都也還还不'),
+);
+/**
+ * Words of everyday speech that say nothing of the subject (這個, 到底, 全部, 東西): dropped from
+ * a term's content words, like the English stop words; both scripts.
+ */
+const FILLER_WORDS = new Set(
+  '這個 这个 那個 那个 這些 这些 那些 這樣 这样 那樣 那样 這邊 这边 那邊 那边 到底 究竟 其實 其实 真的 大概 一下 都是 全部 所有 東西 东西 我們 我们 你們 你们 他們 他们 大家 我想 想知道 知道 告訴 告诉 可以 應該 应该 現在 现在 如今'.split(
+    ' ',
+  ),
 );
 /** Characters that make a query a question wherever they are (「有哪三個支柱」). */
 const INTERROGATIVE = /[嗎吗呢誰谁哪幾几]/u;
@@ -564,7 +609,7 @@ export function contentWords(term: string, data: SearchData = EMPTY_DATA): { req
     };
     for (const segment of icuWords(plain)) {
       const length = Array.from(segment).length;
-      if (length === 1 && PARTICLES.has(segment)) endRun();
+      if ((length === 1 && PARTICLES.has(segment)) || FILLER_WORDS.has(segment)) endRun();
       else if (length === 1 && HAN.test(segment)) run += segment;
       else {
         endRun();
@@ -624,7 +669,7 @@ function splitTerms(normalized: string, data: SearchData): { text: string; quote
       for (let n = Math.min(maxLatinWords, tokens.length - i); n >= 2; n--) {
         const words = tokens.slice(i, i + n);
         if (words.some(hasCjk)) continue;
-        if (own(data.k, latinKey(words.join(' '))) !== undefined) {
+        if (own(data.k, aliasKey(words.join(' '), data)) !== undefined) {
           taken = n;
           break;
         }
@@ -697,6 +742,8 @@ function queryPieces(
   return { pieces, question };
 }
 
+/** The glossary page (content/glossary.mdx): every name of every term, in Taiwan, Hong Kong, mainland and English forms. */
+export const GLOSSARY_PAGE = '/glossary/';
 /** Cards without a `page` of their own link to the term's row on the glossary page (answers.ts). */
 const GLOSSARY_ROW = /^\/glossary\/#term-/;
 
@@ -734,7 +781,8 @@ function makeTerm(piece: Piece, data: SearchData): ParsedTerm | undefined {
     words,
     optional,
     weak: false,
-    name: named || !hasCjk(piece.text),
+    name: named || /\d/u.test(piece.text),
+    loose: false,
     typed: hasCjk(piece.text) ? canon(piece.text, data).toLowerCase() : piece.text,
     explainedAt: explainingPage(piece.text, data),
   };
@@ -765,6 +813,7 @@ export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA, asQuesti
   for (const term of terms) {
     const single = !term.quoted && Array.from(term.text).length === 1;
     term.weak = single && (terms.length > 1 || (question && HAN.test(term.text)));
+    term.loose = question && !term.quoted && !term.name && !hasCjk(term.text);
   }
   const asks = !question
     ? undefined
@@ -774,13 +823,18 @@ export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA, asQuesti
         ? 'how'
         : undefined;
   const wants = ANSWER_TYPES.find(([, asking]) => asking.test(normalized))?.[0];
+  // (Two of the query's terms that are names of one thing: 「東協跟東盟」.)
+  const groups = terms.map((term) => own(data.k, aliasKey(term.text, data)));
+  const namedTwice = groups.some((group, t) => group !== undefined && groups.indexOf(group) !== t);
   const parsed: ParsedQuery = {
     normalized,
     terms,
     question,
     reading: question ? questionReading(normalized) : normalized,
     asks,
+    asksName: (question && ASKING_NAME.test(normalized)) || namedTwice,
     wants,
+    answerNames: wants === 'place' || wants === 'person' ? data.n?.[wants] : undefined,
   };
   if (!question && terms.length > 0) parsed.fallback = parseQuery(raw, data, true);
   return parsed;

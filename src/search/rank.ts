@@ -18,6 +18,7 @@
 import {
   ASKING,
   findAll,
+  GLOSSARY_PAGE,
   hasCjk,
   lowerSameLength,
   markText,
@@ -266,7 +267,7 @@ export function matchTerm(page: PageText, term: ParsedTerm): TermOnPage {
 /**
  * What is known of one page for one query, each feature about 0–1 (`optional` counts up to 3).
  * A page's score is Σ WEIGHTS[feature] × feature, times REFERENCE_FACTOR for a reference page
- * the query does not name; results are sorted by that score alone, for every kind of query.
+ * the query does not name (when another page holds as many of its words); results are sorted by that score alone, for every kind of query.
  */
 export interface Features {
   coverage: number;
@@ -282,6 +283,7 @@ export interface Features {
   optional: number;
   exact: number;
   namedHeading: number;
+  naming: number;
   pagefind: number;
 }
 
@@ -311,17 +313,25 @@ export const WEIGHTS: Readonly<Record<keyof Features, number>> = {
   phrase: 2,
   /** Words the reader typed next to each other stand together on the page (more in a heading). */
   together: 2,
-  /** Lone characters of the query (年, 開) found: a little evidence each. */
+  /** Lone characters of the query (年, 開), or loose English words (make), found: a little evidence each. */
   optional: 0.3,
   /** The title or a heading is exactly the query: the page about it comes first. */
   exact: 30,
   /** A heading is exactly one of the query's names, or asks the reader's why or how. */
   namedHeading: 4,
+  /**
+   * The query asks what a thing is called: the glossary's table of names, holding the name,
+   * answers; more than the page explaining the thing gets for naming it (explains + namedHeading).
+   */
+  naming: 12,
   /** Pagefind's own score (wasm path only): a tie-breaker. */
   pagefind: 0.2,
 };
 
-/** A reference page (glossary, sources, timeline) lists everything: after the page that explains, unless its title or a heading names the query. */
+/**
+ * A reference page (glossary, sources, timeline) lists everything: after the page that explains,
+ * unless its title or a heading names the query, or no other page holds as many of its words.
+ */
 const REFERENCE_FACTOR = 0.45;
 /** In a question, a page with this share of the words (or all its names) is shown: the reader's words are not the page's. */
 const QUESTION_COVER = 0.6;
@@ -338,6 +348,13 @@ const ANSWERS: Readonly<Record<AnswerType, RegExp>> = {
   person: /總理|總統|首相|部長|執行長|主席|外長|大使|領袖/u,
   number: /\d+\s*(?:個|位|名|次|項|屆|%|％)|[一二三四五六七八九十兩]+\s*(?:個|位|名|次|項|屆)/u,
 };
+
+/** The passage holds the kind of answer the query asks for: its pattern, or one of the site's names of that kind. */
+function holdsAnswer(passage: string, query: ParsedQuery): boolean {
+  if (!query.wants) return false;
+  if (ANSWERS[query.wants].test(passage)) return true;
+  return !!query.answerNames?.some((name) => passage.includes(name));
+}
 
 export interface RankInput<P extends PageText> {
   page: P;
@@ -361,6 +378,8 @@ export interface Ranked<P extends PageText> {
   answerAt: number;
   /** The passage is the answer under a question heading (an FAQ entry): link to it, show its first sentence. */
   answerEntry: boolean;
+  /** A reference page the query does not name (REFERENCE_FACTOR). */
+  listing: boolean;
 }
 
 export interface RankOutcome<P extends PageText> {
@@ -411,7 +430,11 @@ function termModel(
   const terms = query.terms;
   const df = terms.map((_, t) => matches.filter((m) => (m[t] as TermOnPage).strength > 0).length);
   if (!terms.some((term, t) => !term.weak && (df[t] as number) > 0)) return null;
-  const required = terms.map((term, t) => (df[t] as number) > 0 && !(term.weak && query.question));
+  // (A loose English word counts only when no other word of the query is on the site.)
+  const firm = terms.some((term, t) => !term.weak && !term.loose && (df[t] as number) > 0);
+  const required = terms.map(
+    (term, t) => (df[t] as number) > 0 && !(term.weak && query.question) && !(term.loose && firm),
+  );
   // Rarity over the site's sections: on a small site many words are on every page, fewer in every section.
   const sectionDf = terms.map((_, t) => matches.reduce((sum, m) => sum + (m[t] as TermOnPage).sections.size, 0));
   // In a question, a name in at most half the sections says what it is about, common words only
@@ -453,7 +476,7 @@ function termModel(
       .map(bare)
       .filter((form) => form.length >= 2),
   );
-  const partial = terms.some((term, t) => !term.weak && df[t] === 0);
+  const partial = terms.some((term, t) => !term.weak && !term.loose && df[t] === 0);
   return { query, weight, required, titled, adjacent, whole, parts, averageLength, partial };
 }
 
@@ -556,7 +579,7 @@ function bestSentence(page: PageText, section: Section, found: readonly TermOnPa
       if (hit.positions.some((at) => at >= start && at < end)) value += model.weight[t] as number;
     });
     // (It answers when it holds most of the query's words and that kind of answer.)
-    const answers = value >= 0.5 && !!wants && ANSWERS[wants].test(page.content.slice(start, end));
+    const answers = value >= 0.5 && !!wants && holdsAnswer(page.content.slice(start, end), model.query);
     const total = value + (answers ? 0.5 : 0);
     if (total > best.value) best = { at: start, value: total, answers: answers ? value : 0 };
   });
@@ -648,13 +671,23 @@ function together(page: PageText, found: readonly TermOnPage[], model: TermModel
   return value;
 }
 
+/** 1 on the glossary when the query asks what a thing is called and the glossary holds one of the query's names. */
+function namesAsked(page: PageText, found: readonly TermOnPage[], model: TermModel): number {
+  if (!model.query.asksName || !page.url.endsWith(GLOSSARY_PAGE)) return 0;
+  return found.some((hit, t) => hit.strength > 0 && (model.query.terms[t] as ParsedTerm).name) ? 1 : 0;
+}
+
 /** One page's features and score. */
 function scorePage<P extends PageText>(input: RankInput<P>, found: TermOnPage[], model: TermModel): Ranked<P> {
   const terms = termFeatures(input.page, found, model);
   const passage = bestPassage(input.page, found, model);
   const headings = headingFeatures(input.page, found, model);
+  // (Lone characters, and loose English words not required: a little evidence each.)
   const optional = model.query.terms.reduce(
-    (sum, term) => sum + term.optional.filter((forms) => occurrences(input.page, forms) !== null).length,
+    (sum, term, t) =>
+      sum +
+      term.optional.filter((forms) => occurrences(input.page, forms) !== null).length +
+      (!model.required[t] && term.loose && (found[t] as TermOnPage).strength > 0 ? 1 : 0),
     0,
   );
   const features: Features = {
@@ -665,15 +698,16 @@ function scorePage<P extends PageText>(input: RankInput<P>, found: TermOnPage[],
     optional: Math.min(optional, 3),
     exact: headings.exact,
     namedHeading: headings.namedHeading,
+    naming: namesAsked(input.page, found, model),
     pagefind: input.pagefind,
   };
   let score = 0;
   for (const name of Object.keys(WEIGHTS) as (keyof Features)[]) score += WEIGHTS[name] * features[name];
-  const named = terms.title > 0 || headings.exact || namedInHeading(input.page, found, model);
-  if (input.reference && !named) score *= REFERENCE_FACTOR;
+  const named = terms.title > 0 || headings.exact || features.naming > 0 || namedInHeading(input.page, found, model);
   return {
     page: input.page,
     score,
+    listing: input.reference && !named,
     features,
     coverage: Math.round(terms.coverage * 1000) / 1000,
     terms: found,
@@ -728,6 +762,9 @@ export function rank<P extends PageText>(
     return rank(query.fallback, inputs, siteSize);
   }
   const ranked = inputs.map((input, p) => scorePage(input, matches[p] as TermOnPage[], model));
+  // (A list that alone holds all the words, 2026 with 城市 and 領袖會議, is the answer.)
+  const fullest = Math.max(0, ...ranked.filter((entry) => !entry.listing).map((entry) => entry.coverage));
+  for (const entry of ranked) if (entry.listing && entry.coverage <= fullest + 0.001) entry.score *= REFERENCE_FACTOR;
   const { list, partial } = shown(ranked, model);
   list.sort((a, b) => b.score - a.score || (a.page.url < b.page.url ? -1 : a.page.url > b.page.url ? 1 : 0));
   return { ranked: list, partial };

@@ -297,6 +297,80 @@ describe('rank', () => {
       expect(order('主辦')[0]).not.toBe('/meetings/');
     });
   });
+  describe('English questions, words of everyday speech, answers and names (issue #21, second round)', () => {
+    // Reader words, as src/data/reader-words.yaml makes them: keyed by the reader's words only.
+    const data: SearchData = {
+      v: 1,
+      f: {},
+      g: [['決策', '決定'], ['主辦'], ['東協', '東盟', 'asean'], ['APEC'], ['資深官員會議', '高官會']],
+      k: { decision: 0, host: 1, 東協: 2, 東盟: 2, asean: 2, apec: 3, 資深官員會議: 4, 高官會: 4 },
+      w: [],
+      n: { place: ['布雷克島', '新加坡'], person: ['霍克'] },
+    };
+    const operation = page('/operation/', '運作方式', [['共識決', 'APEC 的決策以共識為準，沒有成員反對才做決定。']]);
+    const meetings = page('/meetings/', '歷屆會議', [
+      ['會議一覽', 'APEC 每年開會。2005 年主題「Make the Change」。'],
+      ['1993 年', '1993 年 APEC 首屆領袖會議，地點是布雷克島。'],
+    ]);
+    const glossary = page('/glossary/', '詞彙對照', [['組織', 'APEC 東協 東盟 ASEAN 資深官員會議 高官會。']]);
+    const structure = page('/structure/', '組織架構', [['資深官員會議', 'APEC 的資深官員會議每年開會。東協也派人。']]);
+    const site = [operation, meetings, glossary, structure].map((p) => ({
+      page: p,
+      pagefind: 0,
+      reference: p === glossary || p === meetings,
+    }));
+    const first = (q: string) => rank(parseQuery(q, data), site).ranked[0]?.page.url;
+
+    it('finds reader words inflected otherwise (stems): decisions → decision, hosted → host', () => {
+      expect(parseQuery('decisions', data).terms[0]?.alternatives).toContain('決策');
+      expect(parseQuery('hosted', data).terms[0]?.alternatives).toContain('主辦');
+      expect(parseQuery('hosting', data).terms[0]?.alternatives).toContain('主辦');
+    });
+    it('in a question, lets an English word the site knows no name for (make) decide nothing', () => {
+      const parsed = parseQuery('How does APEC make decisions', data);
+      expect(parsed.terms.filter((term) => term.loose).map((term) => term.text)).toEqual(['make']);
+      expect(first('How does APEC make decisions')).toBe('/operation/');
+      // … but when it is the only word of the query on the site, it still finds its page.
+      expect(first('how to make it')).toBe('/meetings/');
+      expect(rank(parseQuery('how to make it', data), site).partial).toBe(false);
+    });
+    it('drops words of everyday speech (這個, 到底, 全部) from the content words', () => {
+      expect(contentWords('這個網站的資料').required).toEqual(['網站', '資料']);
+      expect(contentWords('一年到底開會').required).toEqual(['一年', '開會']);
+      expect(contentWords('全部成員的名單').required).toEqual(['成員', '名單']);
+      expect(contentWords('我想知道成員').required).toEqual(['成員']);
+    });
+    it("takes a place or person the site names (its glossary's places and people) as that kind of answer", () => {
+      const parsed = parseQuery('首屆領袖會議在哪裡', data);
+      expect(parsed.wants).toBe('place');
+      expect(parsed.answerNames).toContain('布雷克島');
+      const entry = rank(parsed, site).ranked.find((hit) => hit.page.url === '/meetings/');
+      expect(entry?.features.answer).toBeGreaterThan(0);
+      // (Without the names, 「地點是布雷克島」 is no pattern of a place.)
+      const without = rank(parseQuery('首屆領袖會議在哪裡'), site).ranked.find((hit) => hit.page.url === '/meetings/');
+      expect(without?.features.answer).toBe(0);
+    });
+    it('ranks a reference page first when no other page holds as many of the words', () => {
+      // Only the list holds 1993 with 領袖會議; the page about the body holds 領袖會議 alone.
+      const list = page('/list/', '會議', [['一覽', '1993 年的領袖會議在西雅圖舉行。1994 年的在茂物舉行。']]);
+      const body = page('/body/', '領袖會議', [['領袖會議', '領袖會議始於 1993 年，領袖會議由主辦成員召集。']]);
+      const both = [
+        { page: list, pagefind: 0, reference: true },
+        { page: body, pagefind: 0, reference: false },
+      ];
+      expect(rank(parseQuery('1993 年的領袖會議在哪裡舉行', data), both).ranked[0]?.page.url).toBe('/list/');
+      // A topic named, which the explaining page holds as fully, stays below it.
+      expect(rank(parseQuery('領袖會議', data), both).ranked[0]?.page.url).toBe('/body/');
+    });
+    it('sends a question about what a thing is called, or about two of its names, to the glossary', () => {
+      expect(parseQuery('資深官員會議在大陸叫什麼', data).asksName).toBe(true);
+      expect(parseQuery('東協跟東盟是同一個嗎', data).asksName).toBe(true);
+      expect(parseQuery('資深官員會議是什麼', data).asksName).toBe(false);
+      expect(first('資深官員會議在大陸叫什麼')).toBe('/glossary/');
+      expect(first('東協跟東盟是同一個嗎')).toBe('/glossary/');
+      expect(first('資深官員會議是什麼')).toBe('/structure/');
+    });
+  });
   it("takes an FAQ entry whose question holds the query's words as the answer", () => {
     const faq = page('/faq/', '常見問題', [
       ['APEC 是國際組織嗎？', 'APEC 是論壇，不是條約組織。'],
