@@ -516,7 +516,10 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
  * or whether two names are one thing: the glossary's table of names answers them.
  */
 const ASKING_NAME =
-  /叫[什甚][麼么]|叫做|怎[麼么樣样](?:叫|稱呼|称呼|翻|譯|译|寫|写)|[中英]文名|譯名|译名|叫法|同一[個个回]|\bcalled\b|\bchinese names?\b|\btranslat/u;
+  /叫[什甚][麼么]|叫做|怎[麼么樣样](?:叫|稱呼|称呼|翻|譯|译|寫|写)|[中英]文名|譯名|译名|叫法|同一[個个回份件]|\bcalled\b|\bchinese names?\b|\btranslat/u;
+/** Words for a way of naming (寫法, 叫法, 用語), or a place's name for a thing (「在臺灣的名稱」), in any query. */
+const USAGE_NAME =
+  /寫法|写法|叫法|稱呼|称呼|用語|用语|(?:臺灣|台灣|台湾|香港|大陸|大陆|內地|内地)(?:的|叫|那邊|那边)(?:名稱|名称|名字)/u;
 
 /** The reader's words with how-often phrases replaced by what pages write (for "typed together"). */
 export function questionReading(normalized: string): string {
@@ -527,9 +530,11 @@ export function questionReading(normalized: string): string {
   return text;
 }
 
-/** Single-character particles and function words: dropped when they stand alone. */
+/** Single-character particles and function words, and their Cantonese forms (嘅 的, 咗 了, 係 是, 喺 在): dropped when they stand alone. */
 const PARTICLES = new Set(
-  Array.from('嗎吗呢吧啊呀麼么誰谁哪幾几是的了有在和與与及或跟之於于其為为對对把被將将就都也還还不'),
+  Array.from(
+    '嗎吗呢吧啊呀麼么誰谁哪幾几是的了有在和與与及或跟之於于其為为對对把被將将就都也還还不嘅咗係系喺啲咁嘢佢㗎嘛囉喎',
+  ),
 );
 /**
  * Words of everyday speech that say nothing of the subject (這個, 到底, 全部, 東西): dropped from
@@ -570,21 +575,26 @@ export function questionPieces(term: string): { pieces: string[]; cut: boolean }
     cut = true;
     pieces = pieces.flatMap((piece) => piece.split(phrase));
   }
-  if (!cut && !INTERROGATIVE.test(term)) return { pieces: [term], cut: false };
+  if (!cut && !INTERROGATIVE.test(term)) {
+    // (Any term: 的 or 嗎 at its ends, as in 「APEC 的決策方式」, is not part of it.)
+    const trimmed = trimEnds(term, LINKING_PARTICLES);
+    return { pieces: trimmed ? [trimmed] : [], cut: false };
+  }
   // In a question, particles at either end of a piece (「…約束力嗎」「是條約組織」) are not content either.
-  pieces = pieces.map((piece) => {
-    const chars = Array.from(piece);
-    while (chars.length > 0 && PARTICLES.has(chars[chars.length - 1] as string) && chars.at(-1) !== '不') {
-      chars.pop();
-      cut = true;
-    }
-    while (chars.length > 1 && PARTICLES.has(chars[0] as string) && chars[0] !== '不') {
-      chars.shift();
-      cut = true;
-    }
-    return chars.join('').trim();
-  });
-  return { pieces: pieces.filter((piece) => piece.length > 0 && !PARTICLES.has(piece)), cut };
+  const trimmed = pieces.map((piece) => trimEnds(piece, PARTICLES));
+  if (trimmed.some((piece, i) => piece !== (pieces[i] as string).trim())) cut = true;
+  return { pieces: trimmed.filter((piece) => piece.length > 0 && !PARTICLES.has(piece)), cut };
+}
+
+/** Particles that never begin or end a term (的, 嗎, 嘅): trimmed from any term's ends. */
+const LINKING_PARTICLES = new Set(Array.from('的之了嗎吗呢吧啊呀嘅咗'));
+/** A piece without the given particles at its ends (never 不, nor 其 of 其他, 其中). */
+function trimEnds(piece: string, particles: ReadonlySet<string>): string {
+  const chars = Array.from(piece);
+  const trims = (ch: string | undefined) => ch !== undefined && particles.has(ch) && ch !== '不' && ch !== '其';
+  while (chars.length > 0 && trims(chars.at(-1))) chars.pop();
+  while (chars.length > 1 && trims(chars[0])) chars.shift();
+  return chars.join('').trim();
 }
 
 /**
@@ -832,7 +842,10 @@ export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA, asQuesti
     question,
     reading: question ? questionReading(normalized) : normalized,
     asks,
-    asksName: (question && ASKING_NAME.test(normalized)) || namedTwice,
+    // (Why a thing is called so is asked of the page that explains it, not of the table of names.)
+    asksName:
+      !ASKING.why.test(normalized) &&
+      ((question && ASKING_NAME.test(normalized)) || USAGE_NAME.test(normalized) || namedTwice),
     wants,
     answerNames: wants === 'place' || wants === 'person' ? data.n?.[wants] : undefined,
   };

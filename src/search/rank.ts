@@ -267,7 +267,8 @@ export function matchTerm(page: PageText, term: ParsedTerm): TermOnPage {
 /**
  * What is known of one page for one query, each feature about 0–1 (`optional` counts up to 3).
  * A page's score is Σ WEIGHTS[feature] × feature, times REFERENCE_FACTOR for a reference page
- * the query does not name (when another page holds as many of its words); results are sorted by that score alone, for every kind of query.
+ * the query does not name when another page holds as many of its words; results are sorted by
+ * that score alone, for every kind of query.
  */
 export interface Features {
   coverage: number;
@@ -471,7 +472,7 @@ function termModel(
   );
   const parts = new Set(
     terms
-      .filter((_, t) => required[t])
+      .filter((term, t) => required[t] && term.name)
       .flatMap((term) => [...term.alternatives, ...term.words.flat()])
       .map(bare)
       .filter((form) => form.length >= 2),

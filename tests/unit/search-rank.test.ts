@@ -312,7 +312,7 @@ describe('rank', () => {
       ['會議一覽', 'APEC 每年開會。2005 年主題「Make the Change」。'],
       ['1993 年', '1993 年 APEC 首屆領袖會議，地點是布雷克島。'],
     ]);
-    const glossary = page('/glossary/', '詞彙對照', [['組織', 'APEC 東協 東盟 ASEAN 資深官員會議 高官會。']]);
+    const glossary = page('/glossary/', '詞彙對照', [['組織', 'APEC 東協 東盟 ASEAN 資深官員會議 高官會，都是組織。']]);
     const structure = page('/structure/', '組織架構', [['資深官員會議', 'APEC 的資深官員會議每年開會。東協也派人。']]);
     const site = [operation, meetings, glossary, structure].map((p) => ({
       page: p,
@@ -362,10 +362,24 @@ describe('rank', () => {
       // A topic named, which the explaining page holds as fully, stays below it.
       expect(rank(parseQuery('領袖會議', data), both).ranked[0]?.page.url).toBe('/body/');
     });
+    it('trims 的 and 嗎 from the ends of any term, not 其 of 其他', () => {
+      expect(parseQuery('APEC 的決策方式', data).terms.map((term) => term.text)).toEqual(['apec', '決策方式']);
+      expect(questionPieces('其他國家要怎麼加入').pieces).toEqual(['其他國家要', '加入']);
+    });
+    it('takes a heading that is exactly a name of the query as naming it, not one that is a common word', () => {
+      // The glossary's category heading 組織 is no name of 「APEC 是什麼組織」.
+      const named = rank(parseQuery('APEC 是什麼組織', data), site).ranked.find((hit) => hit.page.url === '/glossary/');
+      expect(named?.features.namedHeading).toBe(0);
+    });
     it('sends a question about what a thing is called, or about two of its names, to the glossary', () => {
       expect(parseQuery('資深官員會議在大陸叫什麼', data).asksName).toBe(true);
       expect(parseQuery('東協跟東盟是同一個嗎', data).asksName).toBe(true);
       expect(parseQuery('資深官員會議是什麼', data).asksName).toBe(false);
+      // A place's usage named, in any query; but why a thing is called so is asked of the page explaining it.
+      expect(parseQuery('資深官員會議在大陸的名稱', data).asksName).toBe(true);
+      expect(parseQuery('東協的香港寫法', data).asksName).toBe(true);
+      expect(parseQuery('台灣以什麼名稱參加', data).asksName).toBe(false);
+      expect(parseQuery('為什麼大陸叫高官會，臺灣叫資深官員會議', data).asksName).toBe(false);
       expect(first('資深官員會議在大陸叫什麼')).toBe('/glossary/');
       expect(first('東協跟東盟是同一個嗎')).toBe('/glossary/');
       expect(first('資深官員會議是什麼')).toBe('/structure/');
