@@ -153,12 +153,14 @@ class UnionFind {
  */
 function latinVariants(form: string): string[] {
   const key = latinKey(form);
-  const words = key.split(' ');
+  // (Readers leave out a name's bracketed part and its years: 「APEC Connectivity Blueprint」.)
+  const words = latinKey(form.replace(/\([^)]*\)/gu, ' ')).split(' ');
+  while (words.length > 1 && /^\d+$/u.test(words.at(-1) as string)) words.pop();
   const withoutApec = words.filter((word) => word !== 'apec');
-  const variants = [key, withoutApec.join(' ')];
+  const variants = [key, words.join(' '), withoutApec.join(' ')];
   if (words[0] === 'the') variants.push(words.slice(1).join(' '));
   if (form.includes(',')) variants.push(latinKey(form.slice(0, form.indexOf(','))));
-  return variants.filter((variant) => variant.length >= 2);
+  return [...new Set(variants)].filter((variant) => variant.length >= 2);
 }
 
 /**

@@ -503,12 +503,22 @@ export const ASKING: Readonly<Record<'why' | 'how', RegExp>> = {
 
 export type AnswerType = 'place' | 'date' | 'person' | 'number';
 
-/** Question words asking for a kind of answer, both scripts and English; the first that matches wins (a date before a place: 哪一年 before 哪). */
+/**
+ * Question words asking for a kind of answer, both scripts and English; the first that matches
+ * wins (a date before a place: 哪一年 before 哪). English asks at the start (「When was …」), not
+ * in a clause (「vote when members …」).
+ */
 export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
-  ['date', /哪一?年|哪一天|[什甚][麼么][時时]候|何[時时]|[幾几]月|[幾几][時时]|\bwhen\b|\bwhat year\b/u],
-  ['place', /哪[裡里裏兒儿]|在哪|哪[個个座]城市|哪[個个]國家|何地|何[處处]|[邊边]度|喺[邊边]|\bwhere\b/u],
-  ['person', /誰|谁|哪一?位|[邊边][個个位]|\bwho\b/u],
-  ['number', /多少|幾[個个位次人項项屆届]|几[个位次人项届]|\bhow many\b|\bhow much\b/u],
+  [
+    'date',
+    /哪一?年|哪一天|[什甚][麼么][時时]候|何[時时]|[幾几]月|[幾几][時时]|^(?:in |since )?(?:when|what year|which year)\b/u,
+  ],
+  [
+    'place',
+    /哪[裡里裏兒儿]|在哪|哪[個个座]城市|哪[個个]國家|何地|何[處处]|[邊边]度|喺[邊边]|^(?:in )?(?:where|which city|what city)\b/u,
+  ],
+  ['person', /誰|谁|哪一?位|[邊边][個个位]|^who\b/u],
+  ['number', /多少|幾[個个位次人項项屆届]|几[个位次人项届]|^(?:how many|how much)\b/u],
 ];
 
 /**

@@ -763,9 +763,13 @@ export function rank<P extends PageText>(
     return rank(query.fallback, inputs, siteSize);
   }
   const ranked = inputs.map((input, p) => scorePage(input, matches[p] as TermOnPage[], model));
-  // (A list that alone holds all the words, 2026 with 城市 and 領袖會議, is the answer.)
+  // (A list that alone holds all the words, 2026 with 城市 and 領袖會議, is the answer; not the
+  // glossary, which holds every name: it answers what a thing is called, not what happened.)
   const fullest = Math.max(0, ...ranked.filter((entry) => !entry.listing).map((entry) => entry.coverage));
-  for (const entry of ranked) if (entry.listing && entry.coverage <= fullest + 0.001) entry.score *= REFERENCE_FACTOR;
+  for (const entry of ranked) {
+    const names = entry.page.url.endsWith(GLOSSARY_PAGE);
+    if (entry.listing && (names || entry.coverage <= fullest + 0.001)) entry.score *= REFERENCE_FACTOR;
+  }
   const { list, partial } = shown(ranked, model);
   list.sort((a, b) => b.score - a.score || (a.page.url < b.page.url ? -1 : a.page.url > b.page.url ? 1 : 0));
   return { ranked: list, partial };

@@ -208,6 +208,23 @@ describe('suggest', () => {
   });
 });
 
+describe('English names', () => {
+  it('are found without their bracketed part and their years, as readers write them', () => {
+    const named = buildSearchData({
+      pages: [{ url: '/x/', text: '2014 年通過 APEC 連結性藍圖。日本通商產業省提議。' }],
+      glossary: [
+        { tw: 'APEC 連結性藍圖', en: 'APEC Connectivity Blueprint 2015–2025' },
+        { tw: '通商產業省', en: 'Ministry of International Trade and Industry (Japan)' },
+      ],
+    });
+    const parsed = parseQuery('When was the APEC Connectivity Blueprint adopted', named);
+    expect(parsed.terms[0]?.text).toBe('apec connectivity blueprint');
+    expect(parsed.terms[0]?.alternatives).toContain('apec 連結性藍圖');
+    for (const q of ['connectivity blueprint', 'Ministry of International Trade and Industry'])
+      expect(parseQuery(q, named).terms, q).toHaveLength(1);
+  });
+});
+
 describe('reader words (src/data/reader-words.yaml)', () => {
   const readerData = buildSearchData({
     pages: [...pages, { url: '/faq/', text: '常見問題。詞彙對照。APEC 於 1989 年成立，創立之初有 12 個成員。' }],

@@ -89,6 +89,9 @@ describe('questions', () => {
     expect(wants('APEC 有多少成員')).toBe('number');
     expect(wants('有幾個委員會')).toBe('number');
     expect(wants('where is the secretariat')).toBe('place');
+    // (English asks at the start: 「when members cannot agree」 is a clause, not a question of date.)
+    expect(wants('When was APEC founded')).toBe('date');
+    expect(wants('Can the WTO vote when members cannot agree')).toBeUndefined();
     // Hong Kong (Cantonese) question words, cut from the query like the others.
     expect(wants('APEC幾時成立')).toBe('date');
     expect(wants('邊個提出成立APEC')).toBe('person');
@@ -370,6 +373,16 @@ describe('rank', () => {
       // The glossary's category heading 組織 is no name of 「APEC 是什麼組織」.
       const named = rank(parseQuery('APEC 是什麼組織', data), site).ranked.find((hit) => hit.page.url === '/glossary/');
       expect(named?.features.namedHeading).toBe(0);
+    });
+    it('in a question, keeps the glossary below the page that tells what happened, even holding every word', () => {
+      // The glossary holds every name and the list's words; the timeline holds the event.
+      const names = page('/glossary/', '詞彙對照', [['文件', '釜山路線圖：2005 年提出的路線圖。']]);
+      const timeline = page('/timeline/', '大事年表', [['2005 年', '2005 年在釜山提出釜山路線圖。']]);
+      const both = [
+        { page: names, pagefind: 0, reference: true },
+        { page: timeline, pagefind: 0, reference: true },
+      ];
+      expect(rank(parseQuery('釜山路線圖是哪一年提出的', data), both).ranked[0]?.page.url).toBe('/timeline/');
     });
     it('sends a question about what a thing is called, or about two of its names, to the glossary', () => {
       expect(parseQuery('資深官員會議在大陸叫什麼', data).asksName).toBe(true);
