@@ -464,6 +464,8 @@ const QUESTION_PHRASES: readonly string[] = [
     ' ',
   ),
   ...'為什麼 为什么 為甚麼 為何 为何 如何 怎麼樣 怎么样 怎麼 怎么 怎樣 怎样 幹什麼 干什么 干嘛 幹嘛'.split(' '),
+  // Colloquial (mainland and Taiwan) forms: 啥 for 什麼, 咋 for 怎麼.
+  ...'為啥 为啥 幹啥 干啥 啥時候 啥时候 是啥 啥 咋樣 咋样 咋辦 咋办 咋'.split(' '),
   ...'哪一年 哪一個 哪一个 哪一天 哪一位 哪些 哪裡 哪里 哪裏 哪兒 哪儿 哪個 哪个 哪年 哪位 何時 何时 何地 何處 何处'.split(
     ' ',
   ),
@@ -497,8 +499,8 @@ const MEETING_FREQUENCY = `${FREQUENCY_WORD}開會`;
 
 /** Question words asking why or how, both scripts: a heading asking the same may answer. */
 export const ASKING: Readonly<Record<'why' | 'how', RegExp>> = {
-  why: /為什麼|为什么|為甚麼|为甚么|為何|为何|點解|点解|\bwhy\b/u,
-  how: /如何|怎麼|怎么|怎樣|怎样|點樣|点样|\bhow\b/u,
+  why: /為什麼|为什么|為甚麼|为甚么|為何|为何|為啥|为啥|點解|点解|\bwhy\b/u,
+  how: /如何|怎麼|怎么|怎樣|怎样|咋|點樣|点样|\bhow\b/u,
 };
 
 export type AnswerType = 'place' | 'date' | 'person' | 'number';
@@ -511,7 +513,7 @@ export type AnswerType = 'place' | 'date' | 'person' | 'number';
 export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
   [
     'date',
-    /哪一?年|哪一天|[什甚][麼么][時时]候|何[時时]|[幾几]月|[幾几][時时]|^(?:in |since )?(?:when|what year|which year)\b/u,
+    /哪一?年|哪一天|[什甚][麼么][時时]候|啥[時时]候|何[時时]|[幾几]月|[幾几][時时]|^(?:in |since )?(?:when|what year|which year)\b/u,
   ],
   [
     'place',
@@ -526,7 +528,7 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
  * or whether two names are one thing: the glossary's table of names answers them.
  */
 const ASKING_NAME =
-  /叫[什甚][麼么]|叫做|怎[麼么樣样](?:叫|稱呼|称呼|翻|譯|译|寫|写)|[中英]文名|譯名|译名|叫法|同一[個个回份件]|\bcalled\b|\bchinese names?\b|\btranslat/u;
+  /叫[什甚][麼么]|叫[咩乜啥]|咩名|叫做|怎[麼么樣样](?:叫|稱呼|称呼|翻|譯|译|寫|写)|[中英]文名|譯名|译名|叫法|同一[個个回份件]|\bcalled\b|\bchinese names?\b|\btranslat/u;
 /** Words for a way of naming (寫法, 叫法, 用語), or a place's name for a thing (「在臺灣的名稱」), in any query. */
 const USAGE_NAME =
   /寫法|写法|叫法|稱呼|称呼|用語|用语|(?:臺灣|台灣|台湾|香港|大陸|大陆|內地|内地)(?:的|叫|那邊|那边)(?:名稱|名称|名字)/u;

@@ -56,6 +56,11 @@ describe('questions', () => {
     expect(parseQuery('APEC 怎麼做決定').asks).toBe('how');
     expect(questionPieces('资深官员会议一年开几次').pieces).toEqual(['资深官员会议', '每年']);
     expect(questionPieces('坎培拉')).toEqual({ pieces: ['坎培拉'], cut: false });
+    // Colloquial 啥 and 咋 (什麼, 怎麼), both sides of the strait.
+    expect(questionPieces('apec啥時候成立').pieces).toEqual(['apec', '成立']);
+    expect(parseQuery('APEC啥時候成立').wants).toBe('date');
+    expect(parseQuery('為啥APEC叫經濟體').asks).toBe('why');
+    expect(parseQuery('apec咋運作').asks).toBe('how');
   });
   it('splits the rest into content words; lone characters are optional', () => {
     expect(contentWords('名稱參加apec')).toEqual({ required: ['名稱', '參加', 'apec'], optional: [] });
@@ -391,6 +396,7 @@ describe('rank', () => {
       // A place's usage named, in any query; but why a thing is called so is asked of the page explaining it.
       expect(parseQuery('資深官員會議在大陸的名稱', data).asksName).toBe(true);
       expect(parseQuery('東協的香港寫法', data).asksName).toBe(true);
+      expect(parseQuery('高官會喺台灣叫咩名', data).asksName).toBe(true);
       expect(parseQuery('台灣以什麼名稱參加', data).asksName).toBe(false);
       expect(parseQuery('為什麼大陸叫高官會，臺灣叫資深官員會議', data).asksName).toBe(false);
       expect(first('資深官員會議在大陸叫什麼')).toBe('/glossary/');
