@@ -475,6 +475,7 @@ const QUESTION_PHRASES: readonly string[] = [
   ...'幾時 几时 邊個 边个 邊位 边位 喺邊度 喺边度 邊度 边度 喺邊 喺边 係咪 系咪 係唔係 系唔系 有冇 點樣 点样 點解 点解 乜嘢 做咩 咩'.split(
     ' ',
   ),
+  ...'邊一年 边一年 邊年 边年 邊一個 边一个 邊間 边间 幾多個 几多个 幾多次 几多次 幾多 几多 做乜 點算 点算'.split(' '),
 ].sort((a, b) => b.length - a.length);
 
 /**
@@ -513,14 +514,14 @@ export type AnswerType = 'place' | 'date' | 'person' | 'number';
 export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
   [
     'date',
-    /哪一?年|哪一天|[什甚][麼么][時时]候|啥[時时]候|何[時时]|[幾几]月|[幾几][時时]|^(?:in |since )?(?:when|what year|which year)\b/u,
+    /哪一?年|[邊边]一?年|哪一天|[什甚][麼么][時时]候|啥[時时]候|何[時时]|[幾几]月|[幾几][時时]|^(?:in |since )?(?:when|what year|which year)\b/u,
   ],
   [
     'place',
     /哪[裡里裏兒儿]|在哪|哪[個个座]城市|哪[個个]國家|何地|何[處处]|[邊边]度|喺[邊边]|^(?:in )?(?:where|which city|what city)\b/u,
   ],
   ['person', /誰|谁|哪一?位|[邊边][個个位]|^who\b/u],
-  ['number', /多少|幾[個个位次人項项屆届]|几[个位次人项届]|^(?:how many|how much)\b/u],
+  ['number', /多少|[幾几]多|幾[個个位次人項项屆届]|几[个位次人项届]|^(?:how many|how much)\b/u],
 ];
 
 /**
@@ -553,7 +554,7 @@ const PARTICLES = new Set(
  * a term's content words, like the English stop words; both scripts.
  */
 const FILLER_WORDS = new Set(
-  '這個 这个 那個 那个 這些 这些 那些 這樣 这样 那樣 那样 這邊 这边 那邊 那边 到底 究竟 其實 其实 真的 大概 一下 都是 全部 所有 東西 东西 我們 我们 你們 你们 他們 他们 大家 我想 想知道 知道 告訴 告诉 可以 應該 应该 現在 现在 如今'.split(
+  '這個 这个 那個 那个 這些 这些 那些 這樣 这样 那樣 那样 這邊 这边 那邊 那边 到底 究竟 其實 其实 真的 大概 一下 都是 全部 所有 東西 东西 我們 我们 你們 你们 他們 他们 大家 自己 還是 还是 還是要 还是要 或是 我想 想知道 知道 告訴 而家 呢個 呢个 嗰個 嗰个 呢啲 嗰啲 佢哋 我哋 你哋 告诉 可以 應該 应该 現在 现在 如今'.split(
     ' ',
   ),
 );
@@ -625,6 +626,8 @@ export function contentWords(term: string, data: SearchData = EMPTY_DATA): { req
   const flush = () => {
     let run = '';
     const endRun = () => {
+      // (A run of single characters may be an everyday word the segmenter does not know: 而家.)
+      if (FILLER_WORDS.has(run)) run = '';
       if (Array.from(run).length >= 2) required.push(run);
       else if (run) optional.push(run);
       run = '';

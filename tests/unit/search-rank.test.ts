@@ -61,6 +61,11 @@ describe('questions', () => {
     expect(parseQuery('APEC啥時候成立').wants).toBe('date');
     expect(parseQuery('為啥APEC叫經濟體').asks).toBe('why');
     expect(parseQuery('apec咋運作').asks).toBe('how');
+    // Cantonese: 邊一年 (which year), 幾多 (how many), 而家 (now) and 佢哋 (they) say nothing of the subject.
+    expect(parseQuery('APEC邊一年成立').wants).toBe('date');
+    expect(parseQuery('APEC而家有幾多個成員').wants).toBe('number');
+    expect(parseQuery('APEC而家有幾多個成員').terms.map((term) => term.text)).toEqual(['apec', '成員']);
+    expect(contentWords('佢哋自己還是要申請').required).toEqual(['申請']);
   });
   it('splits the rest into content words; lone characters are optional', () => {
     expect(contentWords('名稱參加apec')).toEqual({ required: ['名稱', '參加', 'apec'], optional: [] });
