@@ -34,5 +34,11 @@ export const docsSchema = z.strictObject({
           context.addIssue({ code: 'custom', message: `unknown source "${id}" (not in src/data/sources.yaml)` });
       }
     }),
+  /**
+   * Search: the page lists (a table, a glossary, sources) rather than explains, so it ranks below
+   * the page that explains a topic unless the query names it (src/search/rank.ts). Defaults to
+   * its sidebar group's `reference` (src/data/groups.ts).
+   */
+  listing: z.boolean().optional(),
   draft: z.boolean().default(false),
 });

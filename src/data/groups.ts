@@ -3,7 +3,7 @@
  * any other value fails the build with the file name (see src/content.config.ts).
  * `reference: true`: pages that list rather than explain (glossary, sources, FAQ, the
  * timeline); search ranks them below the page that explains a topic unless the query names
- * them (src/search/rank.ts).
+ * them (src/search/rank.ts). A page's frontmatter `listing` overrides its group's.
  */
 export const GROUPS = [
   { id: 'basics', label: '認識 APEC', reference: false },

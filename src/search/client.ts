@@ -37,7 +37,7 @@
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
 import { EDITIONS, type Edition } from '../i18n/editions';
 import { decodeFragment, directFragments, isFragmentFile, type PagefindFragment } from './pagefind-bundle';
-import { canon, escapeHtml, findCard, parseQuery, suggest, type SearchData } from './query';
+import { escapeHtml, findCard, parseQuery, suggest, type SearchData } from './query';
 import { excerpt, rank, sectionsOf, type PageText, type RankInput, type Ranked, type Section } from './rank';
 
 export interface SearchSubResult {
@@ -152,8 +152,7 @@ function checkData(value: unknown): SearchData {
   const cards = data.a as { c?: unknown; k?: unknown } | undefined;
   const cardsOk = cards === undefined || (Array.isArray(cards.c) && isRecord(cards.k));
   if (!cardsOk) return checkData({ ...data, a: undefined });
-  const referencesOk = data.r === undefined || (Array.isArray(data.r) && data.r.every((x) => typeof x === 'string'));
-  return referencesOk ? checked : { ...checked, r: undefined };
+  return checked;
 }
 
 interface Candidate {
@@ -320,10 +319,8 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
   await pagefind.options({ excerptLength: 30, ...(opts.pagefindOptions ?? {}) });
   await pagefind.init();
 
-  // Reference pages (their sidebar groups' labels, in the site's characters; src/data/groups.ts).
-  const referenceSections = new Set(data.r ?? []);
-  const isReference = (fragment: PagefindFragment): boolean =>
-    (fragment.filters?.['section'] ?? []).some((label) => referenceSections.has(canon(label, data)));
+  // Pages that list rather than explain (Pagefind meta `listing`, src/layouts/DocLayout.astro).
+  const isReference = (fragment: PagefindFragment): boolean => fragment.meta?.['listing'] === '1';
 
   const fragments = new Map<string, Promise<PagefindFragment | null>>();
   let allLoaded = false;

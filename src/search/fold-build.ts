@@ -20,7 +20,6 @@
  * The runtime side (parseQuery, suggest) is src/search/query.ts.
  */
 import * as OpenCC from 'opencc-js';
-import { GROUPS } from '../data/groups';
 import { aliasKey, findAll, hasCjk, latinKey, lowerSameLength, type SearchData } from './query';
 
 /** Anything shaped like a glossary entry (src/data/schemas.ts GlossaryEntry, or a Member). */
@@ -362,8 +361,6 @@ export function buildSearchData(input: BuildInput): SearchData {
     k[key] = index;
   }
   const w = [...new Set((input.vocabulary ?? []).map((word) => word.trim()).filter((word) => word && occurs(word)))];
-  // Section labels of reference pages (the `section` filter), for ranking them below the page that explains.
-  const r = GROUPS.filter((group) => group.reference).map((group) => group.label);
   // Names of places and people on the site, as both editions write them: a passage holding one
   // holds that kind of answer (「在哪裡舉行」 wants a place, 「誰」 a person).
   const namesOf = (categories: readonly string[]): string[] => {
@@ -374,5 +371,5 @@ export function buildSearchData(input: BuildInput): SearchData {
     return [...new Set(forms.flatMap((form) => [form, toCn(form)]))];
   };
   const n = { place: namesOf(['place', 'member']), person: namesOf(['person']) };
-  return { v: 1, f, g, k, w, r, n };
+  return { v: 1, f, g, k, w, n };
 }

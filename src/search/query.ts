@@ -40,11 +40,6 @@ export interface SearchData {
    * so a small site can be searched by reading its fragments directly, without the wasm.
    */
   p?: Record<string, string[]> | undefined;
-  /**
-   * Section labels (the `section` filter, in the site's characters) of reference pages: the
-   * glossary, sources, timeline … (sidebar groups marked `reference` in src/data/groups.ts).
-   */
-  r?: string[] | undefined;
   /** Answer cards for glossary terms (src/search/answers.ts). */
   a?: AnswerCards | undefined;
   /** Names of places (and member economies) and of people on the site, in both scripts: what a place or person answer holds. */

@@ -118,3 +118,18 @@ test('500 hostile inputs: the engine answers each, and its snippets are escaped 
   // And it still works.
   expect((await engine.search('坎培拉')).hits.map((hit) => pagePath(hit.url))).toContain('/founding/');
 });
+
+describe('pages that list rather than explain', () => {
+  // Their group's `reference` (src/data/groups.ts) unless the frontmatter's `listing` says otherwise:
+  // /meetings/ is in the 歷史 group with the timeline, and explains how hosts are chosen.
+  const listing = ['/timeline/', '/glossary/', '/faq/', '/references/'];
+  const explaining = ['/overview/', '/aims/', '/members/', '/meetings/'];
+  test.each([...listing, ...explaining].flatMap((path) => [path, `/zh-hans${path}`]))(
+    '%s carries Pagefind meta `listing` only if it lists',
+    async (path) => {
+      const article = select('article[data-pagefind-body]', await loadPage(path));
+      const meta = article?.properties?.['dataPagefindMeta'];
+      expect(meta, path).toBe(listing.includes(path.replace(/^\/zh-hans/u, '')) ? 'listing:1' : undefined);
+    },
+  );
+});
