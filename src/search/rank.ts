@@ -47,6 +47,25 @@ interface Prepared {
   lower: string;
   lowerTitle: string;
   sections: Section[];
+  /** `lower` without short bracketed asides (「東協（東盟）秘書處」 → 東協秘書處), and where each of its characters is in `lower`. */
+  unbracketed: { text: string; at: number[] };
+}
+
+/** A short aside in full-width brackets: the other regions' name at first mention, an abbreviation. */
+const ASIDE = /（[^（）。]{1,16}）/gu;
+
+/** The text without asides, and each remaining character's position in the text. */
+function withoutAsides(lower: string): { text: string; at: number[] } {
+  let text = '';
+  const at: number[] = [];
+  let from = 0;
+  for (const match of lower.matchAll(ASIDE)) {
+    for (let i = from; i < match.index; i++) at.push(i);
+    text += lower.slice(from, match.index);
+    from = match.index + match[0].length;
+  }
+  for (let i = from; i < lower.length; i++) at.push(i);
+  return { text: text + lower.slice(from), at };
 }
 
 const prepared = new WeakMap<PageText, Prepared>();
@@ -94,7 +113,7 @@ function prepare(page: PageText): Prepared {
     sections.push({ id: anchor.id, title: text, headingStart: at, bodyStart, end: page.content.length });
     cursor = bodyStart;
   }
-  value = { lower, lowerTitle, sections };
+  value = { lower, lowerTitle, sections, unbracketed: withoutAsides(lower) };
   prepared.set(page, value);
   return value;
 }
@@ -157,7 +176,7 @@ function occurrences(
   alternatives: readonly string[],
   primaryForms?: ReadonlySet<string>,
 ): TermOnPage | null {
-  const { lower, lowerTitle, sections } = prepare(page);
+  const { lower, lowerTitle, sections, unbracketed } = prepare(page);
   const needles: string[] = [];
   const positions: number[] = [];
   let inTitle = false;
@@ -166,7 +185,9 @@ function occurrences(
   let primaryHeading = false;
   for (const alternative of alternatives) {
     const needle = alternative.toLowerCase();
-    const found = findAll(lower, needle, 100);
+    // (Also across an aside: 「東協（東盟）秘書處」 holds 東協秘書處.)
+    const across = findAll(unbracketed.text, needle, 100).map((at) => unbracketed.at[at] as number);
+    const found = [...new Set([...findAll(lower, needle, 100), ...across])];
     const titled = findAll(lowerTitle, needle, 1).length > 0;
     if (found.length === 0 && !titled) continue;
     needles.push(alternative);

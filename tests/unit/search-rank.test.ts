@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchableHtml } from '../../src/search/index-html';
 import { cardKey, contentWords, findCard, parseQuery, questionPieces, type SearchData } from '../../src/search/query';
-import { excerpt, rank, sectionsOf, WEIGHTS, type PageText } from '../../src/search/rank';
+import { excerpt, matchTerm, rank, sectionsOf, WEIGHTS, type PageText } from '../../src/search/rank';
 
 describe('searchableHtml: what the index sees', () => {
   const html =
@@ -374,6 +374,15 @@ describe('rank', () => {
       expect(rank(parseQuery('1993 年的領袖會議在哪裡舉行', data), both).ranked[0]?.page.url).toBe('/list/');
       // A topic named, which the explaining page holds as fully, stays below it.
       expect(rank(parseQuery('領袖會議', data), both).ranked[0]?.page.url).toBe('/body/');
+    });
+    it("finds a name across the other regions' name the page gives at first mention: 東協（東盟）秘書處", () => {
+      const members = page('/members/', '成員經濟體', [['觀察員', 'APEC 有三個觀察員：東協（東盟）秘書處與 PECC。']]);
+      const found = matchTerm(members, parseQuery('東協秘書處', data).terms[0]!);
+      expect(found.strength).toBe(1);
+      expect(members.content.slice(found.positions[0])).toMatch(/^東協（東盟）秘書處/u);
+      // (Not across a sentence, nor a long parenthesis.)
+      const apart = page('/x/', '其他', [['甲', '東協（這是一段超過十六個字的很長很長很長很長的說明文字）秘書處。']]);
+      expect(matchTerm(apart, parseQuery('東協秘書處', data).terms[0]!).strength).toBeLessThan(1);
     });
     it('trims 的 and 嗎 from the ends of any term, not 其 of 其他', () => {
       expect(parseQuery('APEC 的決策方式', data).terms.map((term) => term.text)).toEqual(['apec', '決策方式']);
