@@ -844,7 +844,9 @@ export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA, asQuesti
         : undefined;
   const wants = ANSWER_TYPES.find(([, asking]) => asking.test(normalized))?.[0];
   // (Two of the query's terms that are names of one thing: 「東協跟東盟」.)
-  const groups = terms.map((term) => own(data.k, aliasKey(term.text, data)));
+  // (Glossary names only: two reader words of one meaning, 資料來源 and 出處, ask no name.)
+  const isName = (text: string) => !!data.a && own(data.a.k, cardKey(text)) !== undefined;
+  const groups = terms.map((term) => (isName(term.text) ? own(data.k, aliasKey(term.text, data)) : undefined));
   const namedTwice = groups.some((group, t) => group !== undefined && groups.indexOf(group) !== t);
   const parsed: ParsedQuery = {
     normalized,

@@ -311,12 +311,33 @@ describe('rank', () => {
     });
   });
   describe('English questions, words of everyday speech, answers and names (issue #21, second round)', () => {
+    const card = (tw: string) => ({ tw, alt: [], hk: [], cn: [], section: '組織' });
     // Reader words, as src/data/reader-words.yaml makes them: keyed by the reader's words only.
     const data: SearchData = {
       v: 1,
       f: {},
-      g: [['決策', '決定'], ['主辦'], ['東協', '東盟', 'asean'], ['APEC'], ['資深官員會議', '高官會']],
-      k: { decision: 0, host: 1, 東協: 2, 東盟: 2, asean: 2, apec: 3, 資深官員會議: 4, 高官會: 4 },
+      g: [
+        ['決策', '決定'],
+        ['主辦'],
+        ['東協', '東盟', 'asean'],
+        ['APEC'],
+        ['資深官員會議', '高官會'],
+        ['參考資料', '來源'],
+      ],
+      k: {
+        decision: 0,
+        host: 1,
+        東協: 2,
+        東盟: 2,
+        asean: 2,
+        apec: 3,
+        資深官員會議: 4,
+        高官會: 4,
+        出處: 5,
+        資料來源: 5,
+      },
+      // (The glossary's names: 東協 is one, in two regions' forms; 出處 and 資料來源 are reader words.)
+      a: { c: [{ u: '/glossary/#term-asean', t: card('東協'), s: card('东协') }], k: { 東協: 0, 東盟: 0, asean: 0 } },
       w: [],
       n: { place: ['布雷克島', '新加坡'], person: ['霍克'] },
     };
@@ -411,6 +432,9 @@ describe('rank', () => {
       expect(parseQuery('資深官員會議在大陸的名稱', data).asksName).toBe(true);
       expect(parseQuery('東協的香港寫法', data).asksName).toBe(true);
       expect(parseQuery('高官會喺台灣叫咩名', data).asksName).toBe(true);
+      // Two names of one glossary entry ask about names; two reader words of one meaning do not.
+      expect(parseQuery('東協 東盟', data).asksName).toBe(true);
+      expect(parseQuery('資料來源與出處', data, true).asksName).toBe(false);
       expect(parseQuery('台灣以什麼名稱參加', data).asksName).toBe(false);
       expect(parseQuery('為什麼大陸叫高官會，臺灣叫資深官員會議', data).asksName).toBe(false);
       expect(first('資深官員會議在大陸叫什麼')).toBe('/glossary/');
