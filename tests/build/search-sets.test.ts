@@ -20,25 +20,45 @@ import {
 import { distDir } from './helpers';
 
 /**
- * Floors for the held-out sets (tests/search/heldout-*.json: written from the pages alone by
- * someone who had not read the ranking code, committed before the ranking changes of issue #21
- * and never edited). Each is what the set measured on the site as merged on 2026-12-07 (the
- * ranking model of #21, the pages of #22 and #23), on each path; they carry no `require` of their
- * own, as their files stay as written. The first measurement, on the pages as they were when the
- * set was written, was 84.0 % / 82.7 % (questions, direct / wasm) and 94.8 % (navigational): pages
- * added since (/taiwan/, /meetings/) now come first for some of its queries. The 2005 theme's
- * 「Make the Change」 put "make" on the site (MRR 0.847 → 0.844): 「How does APEC make decisions」
- * now requires it and finds only /meetings/. A change that loses ground on questions nobody
- * tuned for fails here.
+ * Floors for the held-out sets (tests/search/heldout*-*.json: each written from the pages alone by
+ * someone who had not read the ranking code or the other sets, committed before the ranking round
+ * it judges, and never edited; they carry no `require` of their own, as their files stay as
+ * written). Each floor is what the set measures on the site as it is, on each path, so a change
+ * that loses ground on questions nobody tuned for fails here. Issue #21, 2026-12-07:
+ *
+ * - heldout (70c992e): judged the first round (65.4 → 84.0 % questions on the pages of then);
+ *   seen during the `rankfix` round and the second round, so a development set since. 86.4 %
+ *   now: two of its misses expect /timeline/ for a year's host city, written before /meetings/
+ *   existed, and /meetings/ now comes first.
+ * - heldout2 (ed72f8b): judged the second round, measured once after it: questions 68.2 → 78.8 %,
+ *   navigational 93.8 → 92.3 %. Read then, and tuned on in the third round (84.7 %, 98.5 %).
+ * - heldout3 (b66f460): judged the third round, measured once after it: questions 80.0 → 82.0 %,
+ *   navigational 96.2 → 97.4 %. Not tuned on.
  */
 const HELDOUT_FLOORS: Record<string, Record<'direct' | 'wasm', RankRequirement>> = {
   'heldout-questions.json': {
-    direct: { top1: 0.79, mrr: 0.844, minQueries: 81 },
-    wasm: { top1: 0.79, mrr: 0.844, minQueries: 81 },
+    direct: { top1: 0.864, mrr: 0.911, minQueries: 81 },
+    wasm: { top1: 0.864, mrr: 0.911, minQueries: 81 },
   },
   'heldout-navigational.json': {
-    direct: { top1: 0.909, mrr: 0.933, minQueries: 77 },
-    wasm: { top1: 0.909, mrr: 0.933, minQueries: 77 },
+    direct: { top1: 0.935, mrr: 0.959, minQueries: 77 },
+    wasm: { top1: 0.935, mrr: 0.959, minQueries: 77 },
+  },
+  'heldout2-questions.json': {
+    direct: { top1: 0.847, mrr: 0.905, minQueries: 85 },
+    wasm: { top1: 0.847, mrr: 0.905, minQueries: 85 },
+  },
+  'heldout2-navigational.json': {
+    direct: { top1: 0.984, mrr: 0.984, minQueries: 65 },
+    wasm: { top1: 0.984, mrr: 0.984, minQueries: 65 },
+  },
+  'heldout3-questions.json': {
+    direct: { top1: 0.82, mrr: 0.869, minQueries: 100 },
+    wasm: { top1: 0.82, mrr: 0.869, minQueries: 100 },
+  },
+  'heldout3-navigational.json': {
+    direct: { top1: 0.974, mrr: 0.974, minQueries: 78 },
+    wasm: { top1: 0.974, mrr: 0.974, minQueries: 78 },
   },
 };
 
