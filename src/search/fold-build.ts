@@ -361,15 +361,25 @@ export function buildSearchData(input: BuildInput): SearchData {
     k[key] = index;
   }
   const w = [...new Set((input.vocabulary ?? []).map((word) => word.trim()).filter((word) => word && occurs(word)))];
-  // Names of places and people on the site, as both editions write them: a passage holding one
-  // holds that kind of answer (「在哪裡舉行」 wants a place, 「誰」 a person).
+  const n = answerNames(input.glossary, occurs, toCn);
+  return { v: 1, f, g, k, w, n };
+}
+
+/**
+ * Names of places (and members) and of people on the site, as both editions write them: a
+ * passage holding one holds that kind of answer (「在哪裡舉行」 wants a place, 「誰」 a person).
+ */
+function answerNames(
+  glossary: readonly AliasEntry[],
+  occurs: (form: string) => boolean,
+  toSimplified: (form: string) => string,
+): NonNullable<SearchData['n']> {
   const namesOf = (categories: readonly string[]): string[] => {
-    const forms = input.glossary
+    const forms = glossary
       .filter((entry) => categories.includes(entry.category ?? ''))
       .flatMap((entry) => [entry.tw, ...(entry.twAlt ?? [])])
       .filter((form) => hasCjk(form) && occurs(form));
-    return [...new Set(forms.flatMap((form) => [form, toCn(form)]))];
+    return [...new Set(forms.flatMap((form) => [form, toSimplified(form)]))];
   };
-  const n = { place: namesOf(['place', 'member']), person: namesOf(['person']) };
-  return { v: 1, f, g, k, w, n };
+  return { place: namesOf(['place', 'member']), person: namesOf(['person']) };
 }
