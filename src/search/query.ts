@@ -618,13 +618,24 @@ export function contentWords(term: string, data: SearchData = EMPTY_DATA): { req
   const canonChars = chars.map((ch) => firstChar(data.f[ch]) ?? ch);
   const { maxCjkKey } = prepare(data);
   let plain = '';
+  /** A run of characters: a word if two or more, else an optional lone character. */
+  const keep = (run: string) => {
+    if (Array.from(run).length >= 2) required.push(run);
+    else if (run) optional.push(run);
+  };
   const flush = () => {
     let run = '';
     const endRun = () => {
-      // (A run of single characters may be an everyday word the segmenter does not know: 而家.)
-      if (FILLER_WORDS.has(run)) run = '';
-      if (Array.from(run).length >= 2) required.push(run);
-      else if (run) optional.push(run);
+      // (A run of single characters may be an everyday word the segmenter does not know: 而家;
+      // or hold two-character names it does not know: 年悉尼 is 年 and 悉尼.)
+      let rest = FILLER_WORDS.has(run) ? '' : run;
+      for (let at = twoCharacterName(rest, data); at >= 0; at = twoCharacterName(rest, data)) {
+        const restChars = Array.from(rest);
+        keep(restChars.slice(0, at).join(''));
+        required.push(restChars.slice(at, at + 2).join(''));
+        rest = restChars.slice(at + 2).join('');
+      }
+      keep(rest);
       run = '';
     };
     for (const segment of icuWords(plain)) {
@@ -654,6 +665,16 @@ export function contentWords(term: string, data: SearchData = EMPTY_DATA): { req
   }
   flush();
   return { required, optional };
+}
+
+/** Where a two-character name or reader word (悉尼, 東協) starts in a run of three or more characters; -1 if none. */
+function twoCharacterName(run: string, data: SearchData): number {
+  const chars = Array.from(run);
+  if (chars.length <= 2) return -1;
+  for (let i = 0; i + 2 <= chars.length; i++) {
+    if (own(data.k, aliasKey(`${chars[i]}${chars[i + 1]}`, data)) !== undefined) return i;
+  }
+  return -1;
 }
 
 /** The same word in another script or variant (東盟 / 东盟, 台 / 臺): character by character. */

@@ -405,6 +405,17 @@ describe('rank', () => {
       const apart = page('/x/', '其他', [['甲', '東協（這是一段超過十六個字的很長很長很長很長的說明文字）秘書處。']]);
       expect(matchTerm(apart, parseQuery('東協秘書處', data).terms[0]!).strength).toBeLessThan(1);
     });
+    it('splits a run of characters the segmenter does not know at the names it holds: 年悉尼 is 年 and 悉尼', () => {
+      const withSydney: SearchData = {
+        ...data,
+        g: [...data.g, ['雪梨', '悉尼']],
+        k: { ...data.k, 悉尼: data.g.length },
+      };
+      expect(contentWords('年悉尼會議', withSydney).required).toContain('悉尼');
+      expect(parseQuery('東盟同東協係咪同一個組織', data).terms.map((term) => term.text)).toEqual(
+        expect.arrayContaining(['東盟', '東協']),
+      );
+    });
     it('trims 的 and 嗎 from the ends of any term, not 其 of 其他', () => {
       expect(parseQuery('APEC 的決策方式', data).terms.map((term) => term.text)).toEqual(['apec', '決策方式']);
       expect(questionPieces('其他國家要怎麼加入').pieces).toEqual(['其他國家要', '加入']);
