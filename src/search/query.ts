@@ -722,7 +722,7 @@ function splitTerms(normalized: string, data: SearchData): { text: string; quote
   return pieces;
 }
 
-/** Remove leading/trailing kept punctuation (-.'+#&) that is not part of a word. */
+/** Remove leading/trailing kept punctuation (-.'+#&) that is not part of a word, and a possessive 's. */
 function stripEdges(token: string): string {
   const chars = Array.from(token);
   let start = 0;
@@ -735,7 +735,8 @@ function stripEdges(token: string): string {
     chars[end - 1] !== '#'
   )
     end--;
-  return chars.slice(start, end).join('');
+  // (An English possessive is the name's: 「the Secretariat's building」.)
+  return chars.slice(start, end).join('').replace(/'s$/u, '');
 }
 
 /**
@@ -743,7 +744,7 @@ function stripEdges(token: string): string {
  * a name (`Seoul Declaration`, merged before). A question word among them makes it a question.
  */
 const ENGLISH_STOP = new Set(
-  'a an the of for to in on at by with from between and or is are was were be been has have had do does did can could will would should it its this that there any many much i me my you your we please tell about stand mean means meaning'.split(
+  's a an the of for to in on at by with from between and or is are was were be been has have had do does did can could will would should it its this that there any many much i me my you your we please tell about stand mean means meaning'.split(
     ' ',
   ),
 );

@@ -87,6 +87,9 @@ describe('questions', () => {
     expect(english.question).toBe(true);
     expect(parseQuery('the history of apec').terms.map((term) => term.text)).toEqual(['history', 'apec']);
     expect(parseQuery('the history of apec').question).toBe(false);
+    // A possessive is the name's, typed either way.
+    expect(parseQuery("the Secretariat's budget").terms.map((term) => term.text)).toEqual(['secretariat', 'budget']);
+    expect(parseQuery('the Secretariat’s budget').terms.map((term) => term.text)).toEqual(['secretariat', 'budget']);
   });
   it('knows the kind of answer a question asks for, in both scripts and English', () => {
     const wants = (q: string) => parseQuery(q).wants;
