@@ -185,12 +185,16 @@ function occurrences(
   let primaryHeading = false;
   for (const alternative of alternatives) {
     const needle = alternative.toLowerCase();
-    // (Also across an aside: 「東協（東盟）秘書處」 holds 東協秘書處.)
-    const across = findAll(unbracketed.text, needle, 100).map((at) => unbracketed.at[at] as number);
-    const found = [...new Set([...findAll(lower, needle, 100), ...across])];
+    // (Also across an aside: 「東協（東盟）秘書處」 holds 東協秘書處; the span found is marked too.)
+    const spans = findAll(unbracketed.text, needle, 100).map((at): [number, number] => [
+      unbracketed.at[at] as number,
+      (unbracketed.at[at + needle.length - 1] as number) + 1,
+    ]);
+    const found = [...new Set([...findAll(lower, needle, 100), ...spans.map(([start]) => start)])];
     const titled = findAll(lowerTitle, needle, 1).length > 0;
     if (found.length === 0 && !titled) continue;
     needles.push(alternative);
+    for (const [start, end] of spans) if (end - start > needle.length) needles.push(page.content.slice(start, end));
     positions.push(...found);
     inTitle ||= titled;
     if (primaryForms?.has(needle)) {

@@ -404,6 +404,8 @@ describe('rank', () => {
       const found = matchTerm(members, parseQuery('東協秘書處', data).terms[0]!);
       expect(found.strength).toBe(1);
       expect(members.content.slice(found.positions[0])).toMatch(/^東協（東盟）秘書處/u);
+      // (The span is marked in the snippet.)
+      expect(found.needles).toContain('東協（東盟）秘書處');
       // (Not across a sentence, nor a long parenthesis.)
       const apart = page('/x/', '其他', [['甲', '東協（這是一段超過十六個字的很長很長很長很長的說明文字）秘書處。']]);
       expect(matchTerm(apart, parseQuery('東協秘書處', data).terms[0]!).strength).toBeLessThan(1);
