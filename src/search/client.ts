@@ -37,8 +37,17 @@
 import { SEARCH_DIRECT_MAX_PAGES } from '../budgets';
 import { EDITIONS, type Edition } from '../i18n/editions';
 import { decodeFragment, directFragments, isFragmentFile, type PagefindFragment } from './pagefind-bundle';
-import { escapeHtml, findCard, parseQuery, suggest, type SearchData } from './query';
-import { excerpt, rank, sectionsOf, type PageText, type RankInput, type Ranked, type Section } from './rank';
+import { escapeHtml, findCard, parseQuery, suggest, type ParsedQuery, type SearchData } from './query';
+import {
+  excerpt,
+  rank,
+  sectionsOf,
+  type PageText,
+  type RankInput,
+  type Ranked,
+  type Section,
+  type TermOnPage,
+} from './rank';
 
 export interface SearchSubResult {
   title: string;
@@ -185,9 +194,15 @@ function withHash(pageUrl: string, id: string): string {
   }
 }
 
+/** The page's matches of the query's terms that say something (not a lone 年 typed in a question). */
+function telling(entry: Ranked<PageText>, query: ParsedQuery): TermOnPage[] {
+  const found = entry.terms.filter((_, t) => !query.terms[t]?.weak);
+  return found.length > 0 ? found : entry.terms;
+}
+
 /** First position of a match inside a section's body, or the body's start (heading-only match). */
-function bodyPosition(entry: Ranked<PageText>, section: Section): number {
-  for (const term of entry.terms) {
+function bodyPosition(terms: readonly TermOnPage[], section: Section): number {
+  for (const term of terms) {
     for (const at of term.positions) if (at >= section.bodyStart && at < section.end) return at;
   }
   return section.bodyStart;
@@ -197,15 +212,16 @@ function bodyPosition(entry: Ranked<PageText>, section: Section): number {
  * The page's excerpt: the passage that answers (rank.ts), from its first match; under a question
  * heading that answers (an FAQ entry), the entry's first sentence.
  */
-function pageExcerpt(entry: Ranked<PageText>): string {
+function pageExcerpt(entry: Ranked<PageText>, query: ParsedQuery): string {
   const sections = sectionsOf(entry.page);
   const section = sections[entry.bestSection] ?? (sections[0] as Section);
-  const first = entry.terms.flatMap((term) => term.positions.filter((at) => at >= entry.answerAt && at < section.end));
+  const terms = telling(entry, query);
+  const first = terms.flatMap((term) => term.positions.filter((at) => at >= entry.answerAt && at < section.end));
   const at = entry.answerEntry
     ? section.bodyStart
     : first.length > 0
       ? Math.min(...first)
-      : bodyPosition(entry, section);
+      : bodyPosition(terms, section);
   return excerpt(entry.page.content, at, entry.needles, section.bodyStart, section.end);
 }
 
@@ -216,7 +232,7 @@ function answerUrl(entry: Ranked<PageText>): string {
 }
 
 /** Sections with a match: headings that match first, then the most terms; at most MAX_SUB_RESULTS. */
-function subResults(entry: Ranked<PageText>, pageUrl: string, param: string): SearchSubResult[] {
+function subResults(entry: Ranked<PageText>, query: ParsedQuery, pageUrl: string, param: string): SearchSubResult[] {
   const sections = sectionsOf(entry.page);
   const scored: { index: number; score: number }[] = [];
   sections.forEach((section, index) => {
@@ -234,7 +250,13 @@ function subResults(entry: Ranked<PageText>, pageUrl: string, param: string): Se
     return {
       title: section.title,
       url: withHighlight(withHash(pageUrl, section.id), entry.needles, param),
-      excerpt: excerpt(entry.page.content, bodyPosition(entry, section), entry.needles, section.bodyStart, section.end),
+      excerpt: excerpt(
+        entry.page.content,
+        bodyPosition(telling(entry, query), section),
+        entry.needles,
+        section.bodyStart,
+        section.end,
+      ),
     };
   });
 }
@@ -460,7 +482,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
       });
     }
     if (direct && Object.keys(filters).length === 0) allLoaded = true;
-    const { ranked, partial } = rank(parsed, inputs, all.length);
+    const { ranked, partial, query: reading } = rank(parsed, inputs, all.length);
     const allTerms = new Set<string>();
     const hits: SearchHit[] = ranked.map((entry) => {
       const { fragment } = entry.page;
@@ -470,11 +492,11 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
       return {
         url: withHighlight(answerUrl(entry), highlight, highlightParam),
         title: entry.page.title || pageUrl,
-        excerpt: pageExcerpt(entry),
+        excerpt: pageExcerpt(entry, reading),
         section: fragment.filters?.['section']?.[0],
         score: Math.round(entry.score * 100) / 100,
         highlight,
-        subResults: subResults(entry, pageUrl, highlightParam),
+        subResults: subResults(entry, reading, pageUrl, highlightParam),
       };
     });
     return { query: parsed.normalized, terms: [...allTerms], hits, suggestions: [], partial };

@@ -410,6 +410,8 @@ export interface Ranked<P extends PageText> {
 
 export interface RankOutcome<P extends PageText> {
   ranked: Ranked<P>[];
+  /** The reading ranked: the query, or its fallback (each content word a term of its own); `Ranked.terms` follow its terms. */
+  query: ParsedQuery;
   /** No page has every content word: these are the best partial matches. */
   partial: boolean;
 }
@@ -776,7 +778,7 @@ export function rank<P extends PageText>(
   /** Pages on the site (for rarity): more than `inputs` when the index picked the candidates. */
   siteSize = inputs.length,
 ): RankOutcome<P> {
-  if (query.terms.length === 0 || inputs.length === 0) return { ranked: [], partial: false };
+  if (query.terms.length === 0 || inputs.length === 0) return { ranked: [], partial: false, query };
   const matches = matchAll(query, inputs);
   const { average, count } = sectionStats(inputs.map((input) => input.page));
   const pages = Math.max(siteSize, inputs.length);
@@ -784,7 +786,7 @@ export function rank<P extends PageText>(
   // A term no page holds as typed (「APEC的宗旨」): its words, each for itself, as in a question.
   const unheld = query.terms.some((_, t) => !matches.some((found) => (found[t] as TermOnPage).strength === 1));
   if (!model || (unheld && query.fallback)) {
-    if (!query.fallback) return { ranked: [], partial: false };
+    if (!query.fallback) return { ranked: [], partial: false, query };
     return rank(query.fallback, inputs, siteSize);
   }
   const ranked = inputs.map((input, p) => scorePage(input, matches[p] as TermOnPage[], model));
@@ -797,7 +799,7 @@ export function rank<P extends PageText>(
   }
   const { list, partial } = shown(ranked, model);
   list.sort((a, b) => b.score - a.score || (a.page.url < b.page.url ? -1 : a.page.url > b.page.url ? 1 : 0));
-  return { ranked: list, partial };
+  return { ranked: list, partial, query };
 }
 
 /* ------------------------------------------------------------------ excerpts */

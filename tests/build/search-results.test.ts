@@ -133,3 +133,22 @@ describe('pages that list rather than explain', () => {
     },
   );
 });
+
+test("the first result's snippet shows a word of the question that says something, not only a lone 年 it was typed with", async () => {
+  const engine = await search.engine('hant');
+  const sets = await loadSets();
+  const questions = ['questions.json', 'dev-questions.json']
+    .map((name) => sets.find((set) => set.name === name)!)
+    .flatMap((set) => Object.values(set.groups).flat())
+    .map((entry) => entry.q);
+  // (A mark of two or more characters, or a Latin word or number: 2026, APEC, 舉行.)
+  const telling = (html: string) =>
+    selectAll('mark', fromHtml(html, { fragment: true })).some((mark) => Array.from(toString(mark).trim()).length >= 2);
+  const problems: string[] = [];
+  for (const question of questions) {
+    const [first] = (await engine.search(question)).hits;
+    if (first && !telling(first.excerpt)) problems.push(`${question}: ${shownText(first.excerpt)}`);
+  }
+  expect(questions.length).toBeGreaterThan(150);
+  expect(problems).toEqual([]);
+});
