@@ -24,25 +24,26 @@ import { distDir } from './helpers';
  * someone who had not read the ranking code or the other sets, committed before the ranking round
  * it judges, and never edited; they carry no `require` of their own, as their files stay as
  * written). Each floor is what the set measures on the site as it is, on each path, so a change
- * that loses ground on questions nobody tuned for fails here. Issue #21, 2026-12-07:
+ * that loses ground on questions nobody tuned for fails here. Issue #21, 2026-12-07, questions
+ * top-1 (navigational in brackets); "once" is the one measurement at the end of the round judged:
  *
- * - heldout (70c992e): judged the first round (65.4 → 84.0 % questions on the pages of then);
- *   seen during the `rankfix` round and the second round, so a development set since. 86.4 %
- *   now: two of its misses expect /timeline/ for a year's host city, written before /meetings/
- *   existed, and /meetings/ now comes first.
- * - heldout2 (ed72f8b): judged the second round, measured once after it: questions 68.2 → 78.8 %,
- *   navigational 93.8 → 92.3 %. Read then, and tuned on in the third round (84.7 %, 98.5 %).
- * - heldout3 (b66f460): judged the third round, measured once after it: questions 80.0 → 82.0 %,
- *   navigational 96.2 → 97.4 %. Not tuned on.
+ * - heldout (70c992e): first round, 65.4 → 84.0 % on the pages of then; then read and tuned on.
+ *   Two of its misses expect /timeline/ for a year's host city (written before /meetings/).
+ * - heldout2 (ed72f8b): second round, once: 68.2 → 78.8 % (93.8 → 92.3 %); then read and tuned on.
+ * - heldout3 (b66f460): third round, once: 80.0 → 82.0 % (96.2 → 97.4 %); then read and tuned on.
+ * - heldout4 (957f19d): fourth round, once: 84.3 → 87.0 % (95.5 → 97.0 %); its writer accepted a
+ *   second page (`also`, mostly the FAQ) on 49 of 115 questions: counting only `expect`, 78.3 %.
+ * - heldout5 (b91edc5): written after the fourth round to measure it, `also` on 17 of 127; once:
+ *   81.1 % (94.2 %), 79.5 % counting only `expect`. Not read, not tuned on.
  */
 const HELDOUT_FLOORS: Record<string, Record<'direct' | 'wasm', RankRequirement>> = {
   'heldout-questions.json': {
-    direct: { top1: 0.864, mrr: 0.911, minQueries: 81 },
-    wasm: { top1: 0.864, mrr: 0.911, minQueries: 81 },
+    direct: { top1: 0.877, mrr: 0.919, minQueries: 81 },
+    wasm: { top1: 0.877, mrr: 0.919, minQueries: 81 },
   },
   'heldout-navigational.json': {
-    direct: { top1: 0.935, mrr: 0.959, minQueries: 77 },
-    wasm: { top1: 0.935, mrr: 0.959, minQueries: 77 },
+    direct: { top1: 0.948, mrr: 0.972, minQueries: 77 },
+    wasm: { top1: 0.948, mrr: 0.972, minQueries: 77 },
   },
   'heldout2-questions.json': {
     direct: { top1: 0.847, mrr: 0.905, minQueries: 85 },
@@ -53,12 +54,28 @@ const HELDOUT_FLOORS: Record<string, Record<'direct' | 'wasm', RankRequirement>>
     wasm: { top1: 0.984, mrr: 0.984, minQueries: 65 },
   },
   'heldout3-questions.json': {
-    direct: { top1: 0.82, mrr: 0.869, minQueries: 100 },
-    wasm: { top1: 0.82, mrr: 0.869, minQueries: 100 },
+    direct: { top1: 0.86, mrr: 0.904, minQueries: 100 },
+    wasm: { top1: 0.86, mrr: 0.904, minQueries: 100 },
   },
   'heldout3-navigational.json': {
-    direct: { top1: 0.974, mrr: 0.974, minQueries: 78 },
-    wasm: { top1: 0.974, mrr: 0.974, minQueries: 78 },
+    direct: { top1: 1, mrr: 1, minQueries: 78 },
+    wasm: { top1: 1, mrr: 1, minQueries: 78 },
+  },
+  'heldout4-questions.json': {
+    direct: { top1: 0.87, mrr: 0.915, minQueries: 115 },
+    wasm: { top1: 0.87, mrr: 0.915, minQueries: 115 },
+  },
+  'heldout4-navigational.json': {
+    direct: { top1: 0.97, mrr: 0.97, minQueries: 66 },
+    wasm: { top1: 0.97, mrr: 0.97, minQueries: 66 },
+  },
+  'heldout5-questions.json': {
+    direct: { top1: 0.811, mrr: 0.873, minQueries: 127 },
+    wasm: { top1: 0.811, mrr: 0.873, minQueries: 127 },
+  },
+  'heldout5-navigational.json': {
+    direct: { top1: 0.942, mrr: 0.965, minQueries: 69 },
+    wasm: { top1: 0.942, mrr: 0.965, minQueries: 69 },
   },
 };
 
