@@ -337,6 +337,11 @@ describe('search loads on intent only, within budget', () => {
         const paths = [...ui, pf('search-data.json'), ...direct.map((file) => pf(file))];
         const total = paths.reduce((sum, path) => sum + sentBytes(path), 0);
         const fragments = direct.reduce((sum, file) => sum + sentBytes(pf(file)), 0);
+        // (The search code and its stylesheet have a budget of their own on either path.)
+        const uiBytes = ui.reduce((sum, path) => sum + sentBytes(path), 0);
+        expect(uiBytes, `search code and styles ${kb(uiBytes)} over ${kb(SEARCH_BUDGET.ui)}`).toBeLessThanOrEqual(
+          SEARCH_BUDGET.ui,
+        );
         expect(
           total <= SEARCH_BUDGET.firstResultsStatic
             ? []
