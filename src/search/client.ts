@@ -42,6 +42,7 @@ import {
   excerpt,
   rank,
   sectionsOf,
+  type Features,
   type PageText,
   type RankInput,
   type Ranked,
@@ -61,6 +62,8 @@ export interface SearchHit {
   excerpt: string;
   section?: string | undefined;
   score: number;
+  /** What the score is made of (rank.ts WEIGHTS × these): for tools/search/why.ts. */
+  features: Features;
   /** Strings found on this page (carried in the URL's highlight parameter). */
   highlight: string[];
   subResults: SearchSubResult[];
@@ -495,6 +498,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
         excerpt: pageExcerpt(entry, reading),
         section: fragment.filters?.['section']?.[0],
         score: Math.round(entry.score * 100) / 100,
+        features: entry.features,
         highlight,
         subResults: subResults(entry, reading, pageUrl, highlightParam),
       };
