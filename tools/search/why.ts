@@ -44,7 +44,7 @@ export function describeParse(query: ParsedQuery): string {
 if (isRunAsScript(import.meta.url)) {
   const args = process.argv.slice(2);
   const distAt = args.indexOf('--dist');
-  const dist = distAt === -1 ? 'dist' : args.splice(distAt, 2)[1];
+  const dist = (distAt === -1 ? undefined : args.splice(distAt, 2)[1]) ?? 'dist';
   const hansAt = args.indexOf('--hans');
   if (hansAt !== -1) args.splice(hansAt, 1);
   if (args.length === 0) {
@@ -55,9 +55,8 @@ if (isRunAsScript(import.meta.url)) {
   try {
     const edition = hansAt === -1 ? 'hant' : 'hans';
     const engine = await search.engine(edition);
-    const data = JSON.parse(
-      await readFile(join(dist, edition === 'hans' ? 'zh-hans' : '', 'pagefind', 'search-data.json'), 'utf8'),
-    ) as SearchData;
+    // (One SearchData for both editions, as the dialog reads it.)
+    const data = JSON.parse(await readFile(join(dist, 'pagefind', 'search-data.json'), 'utf8')) as SearchData;
     for (const query of args) {
       const outcome = await engine.search(query);
       console.log(`「${query}」 → ${outcome.query}${outcome.partial ? ' (partial)' : ''}`);
