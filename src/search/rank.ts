@@ -310,13 +310,14 @@ export interface Features {
   exact: number;
   namedHeading: number;
   naming: number;
+  near: number;
   pagefind: number;
 }
 
 /** The ranking model: one weight per feature, and why. */
 export const WEIGHTS: Readonly<Record<keyof Features, number>> = {
-  /** Share of the query's words on the page, rarer words weighing more: what matters most. */
-  coverage: 10,
+  /** Share of the query's words on the page, rarer words weighing more: that the page holds them at all. */
+  coverage: 6,
   /**
    * A query naming something (not a question): the share of its words found as typed or in the
    * site's own form, not an alias only. 首爾 typed: the pages saying 首爾 before those saying 漢城.
@@ -350,6 +351,12 @@ export const WEIGHTS: Readonly<Record<keyof Features, number>> = {
    * answers; more than the page explaining the thing gets for naming it (explains + namedHeading).
    */
   naming: 12,
+  /**
+   * The share of the query's words within a short stretch of text (a list entry, a table row, an
+   * answer): with coverage, most of what a page gets for holding the words, so that holding them
+   * together counts as much as holding them at all.
+   */
+  near: 4,
   /** Pagefind's own score (wasm path only): a tie-breaker. */
   pagefind: 0.2,
 };
@@ -676,6 +683,40 @@ function headingFeatures(page: PageText, found: readonly TermOnPage[], model: Te
   return { exact: exact ? 1 : 0, namedHeading: !exact && (named || asks) ? 1 : 0, exactHeading };
 }
 
+/** A short stretch of text: a list entry, a table row, a sentence or two (characters). */
+const NEAR_SPAN = 100;
+
+/**
+ * The largest share of the query's (weighted) words within NEAR_SPAN characters of each other,
+ * outside further reading: a passage holding them together (「2014 年 … 北京 … 通過」 in one
+ * timeline entry) answers, where the same words spread over a page only mention.
+ */
+function nearness(page: PageText, found: readonly TermOnPage[], model: TermModel): number {
+  const { sections } = prepare(page);
+  const marks: { at: number; t: number }[] = [];
+  found.forEach((hit, t) => {
+    if (model.weight[t] === 0) return;
+    for (const at of hit.positions) if (!isFurtherReading(sections[sectionAt(sections, at)])) marks.push({ at, t });
+  });
+  marks.sort((a, b) => a.at - b.at);
+  // (A sliding window: how many of each term's occurrences are in it.)
+  const inWindow = new Map<number, number>();
+  let best = 0;
+  let from = 0;
+  for (const mark of marks) {
+    inWindow.set(mark.t, (inWindow.get(mark.t) ?? 0) + 1);
+    for (let first = marks[from]; first && first.at < mark.at - NEAR_SPAN; first = marks[++from]) {
+      const left = (inWindow.get(first.t) ?? 1) - 1;
+      if (left === 0) inWindow.delete(first.t);
+      else inWindow.set(first.t, left);
+    }
+    let value = 0;
+    for (const t of inWindow.keys()) value += (model.weight[t] as number) * (found[t] as TermOnPage).strength;
+    best = Math.max(best, value);
+  }
+  return best;
+}
+
 /** The reader's adjacent words together on the page, in any of their forms (首屆部長級會議). */
 function together(page: PageText, found: readonly TermOnPage[], model: TermModel): number {
   const { lower, sections } = prepare(page);
@@ -727,6 +768,7 @@ function scorePage<P extends PageText>(input: RankInput<P>, found: TermOnPage[],
     exact: headings.exact,
     namedHeading: headings.namedHeading,
     naming: namesAsked(input.page, found, model),
+    near: nearness(input.page, found, model),
     pagefind: input.pagefind,
   };
   let score = 0;

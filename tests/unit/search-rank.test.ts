@@ -250,6 +250,22 @@ describe('rank', () => {
     expect(ranked[0]?.features.answer).toBeGreaterThan(0);
     expect(answering.content.slice(ranked[0]!.answerAt)).toMatch(/^決定設立秘書處/);
   });
+  it('puts first the page holding the words within a short stretch (one list entry), not spread over a page', () => {
+    // /aims/ has every word, more often, in a shorter section; only its 北京 is far from the rest.
+    const spread = page('/aims/', '宗旨', [
+      ['計畫', `領袖會議通過藍圖。${'成員每年檢視藍圖進度，並提出報告。'.repeat(3)}領袖會議再次通過藍圖。`],
+      ['會址', `${'各成員輪流主辦。'.repeat(16)}秘書處不在北京。`],
+    ]);
+    const earlier = Array.from({ length: 5 }, (_, i) => `${2000 + i} 年領袖會議。主辦：某成員；地點：某城市。`);
+    const entries = page('/timeline/', '大事年表', [
+      ['2000–2019', `${earlier.join('')}2014 年領袖會議。主辦：中國；地點：北京。通過路線圖與藍圖。`],
+    ]);
+    const both = [spread, entries].map((p) => ({ page: p, pagefind: 0, reference: false }));
+    const { ranked } = rank(parseQuery('北京領袖會議通過了什麼藍圖'), both);
+    expect(ranked.map((entry) => entry.page.url)).toEqual(['/timeline/', '/aims/']);
+    expect(ranked[0]?.features.near).toBeCloseTo(1, 5);
+    expect(ranked[1]?.features.near).toBeLessThan(0.9);
+  });
   describe("on a site where the query's name is on every page and in most sections", () => {
     // APEC is everywhere (as on the real site); 成員 too, but the members page is about it.
     const card = { tw: 'APEC', alt: [], hk: [], cn: [], section: '名稱' };
