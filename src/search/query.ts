@@ -470,7 +470,9 @@ const QUESTION_PHRASES: readonly string[] = [
   ...'幾時 几时 邊個 边个 邊位 边位 喺邊度 喺边度 邊度 边度 喺邊 喺边 係咪 系咪 係唔係 系唔系 有冇 點樣 点样 點解 点解 乜嘢 做咩 咩'.split(
     ' ',
   ),
-  ...'邊一年 边一年 邊年 边年 邊一個 边一个 邊間 边间 幾多個 几多个 幾多次 几多次 幾多 几多 做乜 點算 点算'.split(' '),
+  ...'邊一年 边一年 邊年 边年 邊一個 边一个 邊間 边间 幾多個 几多个 幾多次 几多次 幾多 几多 做乜 點算 点算 點叫 点叫 點寫 点写 點講 点讲'.split(
+    ' ',
+  ),
 ].sort((a, b) => b.length - a.length);
 
 /**
@@ -524,7 +526,7 @@ export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
  * or whether two names are one thing: the glossary's table of names answers them.
  */
 const ASKING_NAME =
-  /叫[什甚][麼么]|叫[咩乜啥]|咩名|叫做|怎[麼么樣样](?:叫|稱呼|称呼|翻|譯|译|寫|写)|[中英]文名|譯名|译名|叫法|同一[個个回份件]|\bcalled\b|\bchinese names?\b|\btranslat/u;
+  /叫[什甚][麼么]|叫[咩乜啥]|咩名|叫做|怎[麼么樣样](?:叫|稱呼|称呼|翻|譯|译|寫|写)|點(?:叫|稱呼|称呼|寫|写|講|讲)|[中英]文名|譯名|译名|叫法|同一[個个回份件]|\bcall(?:s|ed)?\b|\bchinese names?\b|\btranslat|\b(?:write|writes|written|say|says|said)\b.*\bin (?:chinese|taiwan|hong kong|mainland)\b/u;
 /** Words for a way of naming (寫法, 叫法, 用語), or a place's name for a thing (「在臺灣的名稱」), in any query. */
 const USAGE_NAME =
   /寫法|写法|叫法|稱呼|称呼|用語|用语|(?:臺灣|台灣|台湾|香港|大陸|大陆|內地|内地)(?:的|叫|那邊|那边)(?:名稱|名称|名字)/u;
@@ -744,7 +746,7 @@ function stripEdges(token: string): string {
  * a name (`Seoul Declaration`, merged before). A question word among them makes it a question.
  */
 const ENGLISH_STOP = new Set(
-  's a an the of for to in on at by with from between and or is are was were be been has have had do does did can could will would should it its this that there any many much i me my you your we please tell about stand mean means meaning'.split(
+  's a an the of for to in on at by with from between and or is are was were be been has have had do does did can could will would should it its this that there any many much i me my you your we they them their he she his her please tell about stand mean means meaning if as than rather into up just actually exactly really ever still also instead being'.split(
     ' ',
   ),
 );

@@ -464,6 +464,13 @@ describe('rank', () => {
       expect(parseQuery('資深官員會議在大陸的名稱', data).asksName).toBe(true);
       expect(parseQuery('東協的香港寫法', data).asksName).toBe(true);
       expect(parseQuery('高官會喺台灣叫咩名', data).asksName).toBe(true);
+      expect(parseQuery('東協香港點寫', data).asksName).toBe(true);
+      // In English: called, call, or written or said in Chinese or in a region; why it is called so is not.
+      expect(parseQuery('What do people in Hong Kong call ASEAN', data).asksName).toBe(true);
+      expect(parseQuery('How do you write Osaka Action Agenda in Chinese', data).asksName).toBe(true);
+      expect(parseQuery('how are apec names written in taiwan', data).asksName).toBe(true);
+      expect(parseQuery('Why are APEC members called economies', data).asksName).toBe(false);
+      expect(parseQuery('Where was the Osaka Action Agenda written', data).asksName).toBe(false);
       // Two names of one glossary entry ask about names; two reader words of one meaning do not.
       expect(parseQuery('東協 東盟', data).asksName).toBe(true);
       expect(parseQuery('資料來源與出處', data, true).asksName).toBe(false);
