@@ -470,7 +470,7 @@ const QUESTION_PHRASES: readonly string[] = [
   ...'幾時 几时 邊個 边个 邊位 边位 喺邊度 喺边度 邊度 边度 喺邊 喺边 係咪 系咪 係唔係 系唔系 有冇 點樣 点样 點解 点解 乜嘢 做咩 咩'.split(
     ' ',
   ),
-  ...'邊一年 边一年 邊年 边年 邊一個 边一个 邊間 边间 幾多個 几多个 幾多次 几多次 幾多 几多 做乜 點算 点算 點叫 点叫 點寫 点写 點講 点讲'.split(
+  ...'邊一年 边一年 邊年 边年 邊一個 边一个 邊啲 边啲 邊間 边间 幾多個 几多个 幾多次 几多次 幾多 几多 做乜 點算 点算 點叫 点叫 點寫 点写 點講 点讲'.split(
     ' ',
   ),
 ].sort((a, b) => b.length - a.length);
@@ -555,6 +555,8 @@ const FILLER_WORDS = new Set(
     ' ',
   ),
 );
+/** The A-not-A question (會唔會, 有沒有, 可不可以's 可不可): a character, a negation, the same character. */
+const A_NOT_A = /(\p{Script=Han})[唔不沒没冇]\1/gu;
 /** Characters that make a query a question wherever they are (「有哪三個支柱」). */
 const INTERROGATIVE = /[嗎吗呢誰谁哪幾几]/u;
 
@@ -584,6 +586,11 @@ export function questionPieces(term: string): { pieces: string[]; cut: boolean }
     if (!pieces.some((piece) => piece.includes(phrase))) continue;
     cut = true;
     pieces = pieces.flatMap((piece) => piece.split(phrase));
+  }
+  // A-not-A asks yes or no (會唔會, 掛不掛, 開沒開): the verb stays, on its own.
+  if (pieces.some((piece) => A_NOT_A.test(piece))) {
+    cut = true;
+    pieces = pieces.flatMap((piece) => piece.replace(A_NOT_A, ' $1 ').split(' '));
   }
   if (!cut && !INTERROGATIVE.test(term)) {
     // (Any term: 的 or 嗎 at its ends, as in 「APEC 的決策方式」, is not part of it.)

@@ -56,6 +56,10 @@ describe('questions', () => {
     expect(parseQuery('APEC 怎麼做決定').asks).toBe('how');
     expect(questionPieces('资深官员会议一年开几次').pieces).toEqual(['资深官员会议', '每年']);
     expect(questionPieces('坎培拉')).toEqual({ pieces: ['坎培拉'], cut: false });
+    // A-not-A asks yes or no in any variety: the verb stays, alone (optional), the negation goes.
+    expect(questionPieces('APEC 會唔會投票').pieces).toEqual(['APEC', '會', '投票']);
+    expect(questionPieces('開會掛不掛國旗')).toEqual({ pieces: ['開會', '掛', '國旗'], cut: true });
+    expect(questionPieces('APEC啲成員有邊啲').pieces).toEqual(['APEC啲成員']);
     // Colloquial 啥 and 咋 (什麼, 怎麼), both sides of the strait.
     expect(questionPieces('apec啥時候成立').pieces).toEqual(['apec', '成立']);
     expect(parseQuery('APEC啥時候成立').wants).toBe('date');
