@@ -839,16 +839,39 @@ function makeTerm(piece: Piece, data: SearchData): ParsedTerm | undefined {
   };
 }
 
+/** Years named from the reader's own (今年 this year, 去年, 明年; Cantonese 上年 and 下年): offsets. */
+const RELATIVE_YEARS: readonly [RegExp, number][] = [
+  [/今年|本年|this year/gu, 0],
+  [/去年|上年|舊年|旧年|last year/gu, -1],
+  [/前年/gu, -2],
+  [/明年|下年|出年|next year/gu, 1],
+  [/後年|后年/gu, 2],
+];
+
+/** The query with years named from today written as years (今年 → 2026 年), as the pages write them. */
+export function withYears(text: string, year: number): string {
+  let out = text;
+  for (const [words, offset] of RELATIVE_YEARS) out = out.replace(words, ` ${year + offset} 年 `);
+  return out.replace(/\s+/gu, ' ').trim();
+}
+
 /**
  * Normalise, split and expand a raw query. Never throws. `asQuestion` reads it as a question
  * (every content word a term of its own): the looser reading a query falls back to when the
  * site does not hold it as typed (`fallback`).
  */
-export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA, asQuestion = false): ParsedQuery {
+export function parseQuery(
+  raw: unknown,
+  data: SearchData = EMPTY_DATA,
+  asQuestion = false,
+  /** The reader's year, for 今年 (this year), 去年 and 明年: the clock, unless a test gives one. */
+  year = new Date().getFullYear(),
+): ParsedQuery {
   const normalized = normalizeQuery(raw);
   if (!normalized) return { normalized, terms: [], question: false };
   const ends = typeof raw === 'string' && /[?？]\s*$/u.test(raw);
-  const { pieces, question } = queryPieces(normalized, data, asQuestion || ends);
+  const dated = withYears(normalized, year);
+  const { pieces, question } = queryPieces(dated, data, asQuestion || ends);
   const seen = new Set<string>();
   const terms: ParsedTerm[] = [];
   for (const piece of pieces) {
@@ -883,7 +906,7 @@ export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA, asQuesti
     normalized,
     terms,
     question,
-    reading: question ? questionReading(normalized) : normalized,
+    reading: question ? questionReading(dated) : dated,
     asks,
     // (Why a thing is called so is asked of the page that explains it, not of the table of names.)
     asksName:
@@ -892,7 +915,7 @@ export function parseQuery(raw: unknown, data: SearchData = EMPTY_DATA, asQuesti
     wants,
     answerNames: wants === 'place' || wants === 'person' ? data.n?.[wants] : undefined,
   };
-  if (!question && terms.length > 0) parsed.fallback = parseQuery(raw, data, true);
+  if (!question && terms.length > 0) parsed.fallback = parseQuery(raw, data, true, year);
   return parsed;
 }
 

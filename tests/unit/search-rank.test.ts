@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { searchableHtml } from '../../src/search/index-html';
-import { cardKey, contentWords, findCard, parseQuery, questionPieces, type SearchData } from '../../src/search/query';
+import {
+  cardKey,
+  contentWords,
+  findCard,
+  parseQuery,
+  questionPieces,
+  withYears,
+  type SearchData,
+} from '../../src/search/query';
 import { excerpt, matchTerm, rank, sectionsOf, WEIGHTS, type PageText } from '../../src/search/rank';
 
 describe('searchableHtml: what the index sees', () => {
@@ -56,6 +64,15 @@ describe('questions', () => {
     expect(parseQuery('APEC 怎麼做決定').asks).toBe('how');
     expect(questionPieces('资深官员会议一年开几次').pieces).toEqual(['资深官员会议', '每年']);
     expect(questionPieces('坎培拉')).toEqual({ pieces: ['坎培拉'], cut: false });
+    // Years named from the reader's own are the years the pages write, by the reader's clock.
+    expect(withYears('今年apec在哪裡', 2026)).toBe('2026 年 apec在哪裡');
+    expect(withYears('去年同明年', 2030)).toBe('2029 年 同 2031 年');
+    expect(parseQuery('APEC this year', undefined, false, 2027).terms.map((term) => term.text)).toEqual([
+      'apec',
+      '2027',
+      '年',
+    ]);
+    expect(parseQuery('今年 APEC 在哪裡').normalized).toBe('今年 apec 在哪裡');
     // A-not-A asks yes or no in any variety: the verb stays, alone (optional), the negation goes.
     expect(questionPieces('APEC 會唔會投票').pieces).toEqual(['APEC', '會', '投票']);
     expect(questionPieces('開會掛不掛國旗')).toEqual({ pieces: ['開會', '掛', '國旗'], cut: true });
