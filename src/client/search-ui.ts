@@ -156,7 +156,9 @@ const render = (outcome: SearchOutcome, typed: string) => {
     }
     return;
   }
-  status.textContent = say(outcome.partial ? 'partial' : 'found', { n: outcome.hits.length, q: typed }) + answerNote;
+  const fixedNote = (outcome.fixed ?? []).map((fix) => say('fixed', fix)).join('');
+  status.textContent =
+    say(outcome.partial ? 'partial' : 'found', { n: outcome.hits.length, q: typed }) + fixedNote + answerNote;
   const list = element('ul', 'search-hits');
   list.setAttribute('aria-label', say('results'));
   outcome.hits.forEach((hit) => list.append(renderHit(hit)));

@@ -19,6 +19,7 @@ export const SEARCH_TEXT = {
   found: '找到 {n} 頁符合「{q}」。',
   partial: '沒有一頁含有「{q}」的所有詞語；部分符合的 {n} 頁如下。',
   answer: '「{term}」的詞彙說明在結果最前。',
+  fixed: '「{typed}」以「{name}」搜尋。',
   'answer-kind': '詞彙',
   'answer-twAlt': '也作',
   'answer-tw': '臺灣',

@@ -89,6 +89,8 @@ export interface SearchOutcome {
   suggestions: string[];
   /** No page has every content word of the query: the hits are the best partial matches. */
   partial: boolean;
+  /** Words no page holds, searched as the site's name they were meant to be (one character mistyped). */
+  fixed?: { typed: string; name: string }[] | undefined;
   /** The query is a glossary term: its card, shown before the pages. */
   answer?: SearchAnswer | undefined;
   /** The index or a page's text failed to load: the outcome is not to be trusted (show an error, offer a retry). */
@@ -485,7 +487,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
       });
     }
     if (direct && Object.keys(filters).length === 0) allLoaded = true;
-    const { ranked, partial, query: reading } = rank(parsed, inputs, all.length);
+    const { ranked, partial, query: reading, fixed } = rank(parsed, inputs, all.length);
     const allTerms = new Set<string>();
     const hits: SearchHit[] = ranked.map((entry) => {
       const { fragment } = entry.page;
@@ -503,7 +505,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
         subResults: subResults(entry, reading, pageUrl, highlightParam),
       };
     });
-    return { query: parsed.normalized, terms: [...allTerms], hits, suggestions: [], partial };
+    return { query: parsed.normalized, terms: [...allTerms], hits, suggestions: [], partial, fixed };
   }
 
   return {

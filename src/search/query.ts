@@ -113,6 +113,8 @@ export interface ParsedTerm {
    * from the answer cards. Undefined for a term with no entry, or an entry without a page.
    */
   explainedAt?: string | undefined;
+  /** The site's name the term was meant to be, one character mistyped (typoFix): used when no page holds the term. */
+  fixed?: ParsedTerm | undefined;
   /**
    * The alternatives that are the form typed or the site's preferred form, in any script
    * (東盟/东盟, not the alias 東協): a page with one of these ranks above one with an alias only.
@@ -265,6 +267,8 @@ interface Prepared {
   maxLatinWords: number;
   /** Latin keys by their words' stems (the first key of each stem). */
   stems: Map<string, string>;
+  /** Chinese keys of three or more characters, by length, with their alias group (for typo fixes). */
+  cjkKeys: Map<number, { chars: string[]; group: number }[]>;
 }
 const preparedCache = new WeakMap<SearchData, Prepared>();
 function prepare(data: SearchData): Prepared {
@@ -273,18 +277,53 @@ function prepare(data: SearchData): Prepared {
     let maxCjkKey = 0;
     let maxLatinWords = 1;
     const stems = new Map<string, string>();
-    for (const key of Object.keys(data.k)) {
-      if (hasCjk(key)) maxCjkKey = Math.max(maxCjkKey, Array.from(key).length);
-      else {
+    const cjkKeys = new Map<number, { chars: string[]; group: number }[]>();
+    for (const [key, group] of Object.entries(data.k)) {
+      if (hasCjk(key)) {
+        const chars = Array.from(key);
+        maxCjkKey = Math.max(maxCjkKey, chars.length);
+        if (chars.length >= TYPO_MIN_CHARS && chars.every((ch) => HAN.test(ch))) {
+          const list = cjkKeys.get(chars.length) ?? [];
+          list.push({ chars, group });
+          cjkKeys.set(chars.length, list);
+        }
+      } else {
         maxLatinWords = Math.max(maxLatinWords, key.split(' ').length);
         const stem = stemKey(key);
         if (!stems.has(stem)) stems.set(stem, key);
       }
     }
-    prepared = { maxCjkKey: Math.min(maxCjkKey, 24), maxLatinWords: Math.min(maxLatinWords, 8), stems };
+    prepared = { maxCjkKey: Math.min(maxCjkKey, 24), maxLatinWords: Math.min(maxLatinWords, 8), stems, cjkKeys };
     preparedCache.set(data, prepared);
   }
   return prepared;
+}
+
+/** Names this long or longer are fixed when one character is mistyped (經濟令袖會議 → 經濟領袖會議). */
+const TYPO_MIN_CHARS = 3;
+/** Inside a longer run of characters, only names this long (a three-character window is too easily a near miss). */
+const TYPO_IN_WORDS_MIN_CHARS = 4;
+
+/**
+ * The site's name a Chinese word was meant to be when one of its characters is mistyped (a
+ * homophone: 茂物目表 for 茂物目標): the preferred form of the one alias group whose name differs
+ * from the word in exactly one character; undefined when none or several do, or the word is a
+ * name itself. The ranker uses it only when no page holds the word as typed.
+ */
+export function typoFix(word: string, data: SearchData): string | undefined {
+  if (!HAN.test(word) || own(data.k, aliasKey(word, data)) !== undefined) return undefined;
+  const chars = Array.from(canon(word, data));
+  if (chars.length < TYPO_MIN_CHARS || !chars.every((ch) => HAN.test(ch))) return undefined;
+  const groups = new Set<number>();
+  for (const key of prepare(data).cjkKeys.get(chars.length) ?? []) {
+    let differ = 0;
+    for (let i = 0; i < chars.length && differ <= 1; i++) if (key.chars[i] !== chars[i]) differ++;
+    if (differ === 1) groups.add(key.group);
+  }
+  const [group] = groups;
+  const fix = groups.size === 1 && group !== undefined ? data.g[group]?.[0] : undefined;
+  // (The same name in the other script, 张忠謀 for 張忠謀, is no typo.)
+  return fix === undefined || sameForm(fix, word, data) ? undefined : fix;
 }
 
 const own = <T>(record: Record<string, T>, key: string): T | undefined =>
@@ -662,7 +701,8 @@ export function contentWords(term: string, data: SearchData = EMPTY_DATA): { req
   for (let i = 0; i < chars.length;) {
     // Names of three or more characters only: a two-character key can straddle two words
     // (項目 inside 四項目標); the segmenter finds two-character words well enough.
-    const len = aliasKeyLengthAt(canonChars, i, 3, maxCjkKey, data);
+    // (Or one mistyped in a character, four or more long: 茂物目表 in 「茂物目表達成了嗎」.)
+    const len = aliasKeyLengthAt(canonChars, i, 3, maxCjkKey, data) || typoLengthAt(chars, i, data);
     if (len > 0) {
       flush();
       required.push(chars.slice(i, i + len).join(''));
@@ -674,6 +714,14 @@ export function contentWords(term: string, data: SearchData = EMPTY_DATA): { req
   }
   flush();
   return { required, optional };
+}
+
+/** The length of the longest name (four or more characters) at `at` with one character mistyped (typoFix); 0 if none. */
+function typoLengthAt(chars: readonly string[], at: number, data: SearchData): number {
+  for (let len = Math.min(prepare(data).maxCjkKey, chars.length - at); len >= TYPO_IN_WORDS_MIN_CHARS; len--) {
+    if (typoFix(chars.slice(at, at + len).join(''), data) !== undefined) return len;
+  }
+  return 0;
 }
 
 /** Where a two-character name or reader word (悉尼, 東協) starts in a run of three or more characters; -1 if none. */
@@ -786,6 +834,8 @@ function queryPieces(
   if (question) {
     pieces = pieces.flatMap((piece) => {
       if (piece.quoted || !hasCjk(piece.text) || groupOf(data, aliasKey(piece.text, data))) return [piece];
+      // (A name with one character mistyped stays whole, so the ranker can read it as that name.)
+      if (typoFix(piece.text, data) !== undefined) return [piece];
       const { required, optional } = contentWords(piece.text, data);
       return [...required, ...optional].map((text) => ({ text, quoted: false }));
     });
@@ -805,8 +855,14 @@ function explainingPage(text: string, data: SearchData): string | undefined {
   return typeof url === 'string' && !GLOSSARY_ROW.test(url) ? url.split('#')[0] : undefined;
 }
 
+/** The term as the site's name it was meant to be (typoFix), if one character was mistyped. */
+function fixedTerm(piece: Piece, data: SearchData): ParsedTerm | undefined {
+  const fix = piece.quoted ? undefined : typoFix(piece.text, data);
+  return fix === undefined ? undefined : makeTerm({ text: fix, quoted: false }, data, false);
+}
+
 /** One term: its forms on the site, its words, and whether it is a name. */
-function makeTerm(piece: Piece, data: SearchData): ParsedTerm | undefined {
+function makeTerm(piece: Piece, data: SearchData, fixTypo = true): ParsedTerm | undefined {
   const alternatives = expandTerm(piece.text, data);
   if (alternatives.length === 0) return undefined;
   const named = groupOf(data, aliasKey(piece.text, data)) !== undefined;
@@ -836,6 +892,7 @@ function makeTerm(piece: Piece, data: SearchData): ParsedTerm | undefined {
     loose: false,
     typed: hasCjk(piece.text) ? canon(piece.text, data).toLowerCase() : piece.text,
     explainedAt: explainingPage(piece.text, data),
+    fixed: fixTypo ? fixedTerm(piece, data) : undefined,
   };
 }
 

@@ -421,6 +421,8 @@ export interface RankOutcome<P extends PageText> {
   query: ParsedQuery;
   /** No page has every content word: these are the best partial matches. */
   partial: boolean;
+  /** Words no page holds, read as the site's name they were meant to be (typoFix): 茂物目表 → 茂物目標. */
+  fixed?: { typed: string; name: string }[] | undefined;
 }
 
 /** How the query's terms count: their weights (rarity) and which of them say something. */
@@ -821,6 +823,17 @@ export function rank<P extends PageText>(
   siteSize = inputs.length,
 ): RankOutcome<P> {
   if (query.terms.length === 0 || inputs.length === 0) return { ranked: [], partial: false, query };
+  // A name no page holds as typed, one character mistyped (茂物目表): the name it was meant to be.
+  const unheldAsTyped = (term: ParsedTerm) => !inputs.some((input) => matchTerm(input.page, term).strength === 1);
+  if (query.terms.some((term) => term.fixed && unheldAsTyped(term))) {
+    const fixed: { typed: string; name: string }[] = [];
+    const terms = query.terms.map((term) => {
+      if (!term.fixed || !unheldAsTyped(term)) return term;
+      fixed.push({ typed: term.text, name: term.fixed.text });
+      return term.fixed;
+    });
+    return { ...rank({ ...query, terms }, inputs, siteSize), fixed };
+  }
   const matches = matchAll(query, inputs);
   const { average, count } = sectionStats(inputs.map((input) => input.page));
   const pages = Math.max(siteSize, inputs.length);

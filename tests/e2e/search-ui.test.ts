@@ -52,13 +52,17 @@ describe.each([
   }, 120_000);
 });
 
-test('the status line echoes the query as the reader typed it (casing kept)', async () => {
+test('the status line echoes the query as the reader typed it (casing kept), and says which mistyped name it searched as', async () => {
   const { page, context, problems } = await openPage(browser, siteUrl);
   try {
     await page.goto(new URL('overview/', siteUrl).href);
     await page.keyboard.press('/');
     await runQuery(page, 'Apec  秘書處在哪裡');
     expect(await status(page).textContent()).toContain('「Apec 秘書處在哪裡」');
+    // A name with one character mistyped is searched as the name, and the status line says so.
+    await runQuery(page, '茂物目表是什麼');
+    expect(await status(page).textContent()).toContain('「茂物目表」以「茂物目標」搜尋。');
+    expect(await page.locator('.search-hit > a').first().getAttribute('href')).toMatch(/^\/aims\//);
     expect(problems).toEqual([]);
   } finally {
     await context.close();

@@ -6,6 +6,7 @@ import {
   findCard,
   parseQuery,
   questionPieces,
+  typoFix,
   withYears,
   type SearchData,
 } from '../../src/search/query';
@@ -270,6 +271,33 @@ describe('rank', () => {
     expect(ranked[0]?.page.url).toBe('/history/');
     expect(ranked[0]?.features.answer).toBeGreaterThan(0);
     expect(answering.content.slice(ranked[0]!.answerAt)).toMatch(/^決定設立秘書處/);
+  });
+  it('reads a name no page holds, one character mistyped, as that name, and says so', () => {
+    const card = { tw: '資深官員會議', alt: [], hk: ['高官會'], cn: [], section: '資深官員會議' };
+    const data: SearchData = {
+      v: 1,
+      f: {},
+      g: [['資深官員會議', '高官會']],
+      k: { 資深官員會議: 0, 高官會: 0 },
+      w: [],
+      a: { c: [{ u: '/structure/#資深官員會議', t: card, s: card }], k: { 資深官員會議: 0, 高官會: 0 } },
+    };
+    expect(typoFix('資深官元會議', data)).toBe('資深官員會議');
+    expect(typoFix('資深官員會議', data)).toBeUndefined();
+    // Any of its names, three characters or more; not two characters off, nor a two-character word.
+    expect(typoFix('高管會', data)).toBe('資深官員會議');
+    expect(typoFix('資深管元會議', data)).toBeUndefined();
+    expect(typoFix('官會', data)).toBeUndefined();
+    for (const q of ['資深官元會議', '資深官元會議一年開幾次', '請問資深官元會議的任務']) {
+      const outcome = rank(parseQuery(q, data), inputs);
+      expect(outcome.ranked[0]?.page.url, q).toBe('/structure/');
+      expect(outcome.fixed, q).toEqual([{ typed: '資深官元會議', name: '資深官員會議' }]);
+    }
+    // A word a page holds as typed is no typo, however close to a name.
+    const held = page('/other/', '其他', [['小節', '資深官元會議是虛構的會議。']]);
+    const withHeld = [...inputs, { page: held, pagefind: 0, reference: false }];
+    expect(rank(parseQuery('資深官元會議', data), withHeld).ranked[0]?.page.url).toBe('/other/');
+    expect(rank(parseQuery('資深官元會議', data), withHeld).fixed).toBeUndefined();
   });
   it('puts first the page holding the words within a short stretch (one list entry), not spread over a page', () => {
     // /aims/ has every word, more often, in a shorter section; only its 北京 is far from the rest.
