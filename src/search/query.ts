@@ -503,6 +503,8 @@ const QUESTION_PHRASES: readonly string[] = [
   ...'哪一年 哪一個 哪一个 哪一天 哪一位 哪些 哪裡 哪里 哪裏 哪兒 哪儿 哪個 哪个 哪年 哪位 何時 何时 何地 何處 何处'.split(
     ' ',
   ),
+  // 那 typed for 哪 (the same sound): 「在那裡」「那一年」 ask where and when.
+  ...'那一年 那年 那裡 那里 那裏 那兒 那儿'.split(' '),
   ...'多久 多長 多长 多少 幾個人 几个人 幾個 几个 幾次 几次 幾年 几年 幾位 几位 幾人 几人'.split(' '),
   ...'是不是 有沒有 有没有 是否 可不可以 能不能 能否 請問 请问 誰是 谁是 是誰 是谁'.split(' '),
   // Cantonese (Hong Kong) question words.
@@ -550,11 +552,11 @@ export type AnswerType = 'place' | 'date' | 'person' | 'number';
 export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
   [
     'date',
-    /哪一?年|[邊边]一?年|哪一天|[什甚][麼么][時时]候|啥[時时]候|何[時时]|[幾几]月|[幾几][時时]|^(?:in |since )?(?:when|what year|which year)\b/u,
+    /[哪那]一年|哪年|[邊边]一?年|哪一天|[什甚][麼么][時时]候|啥[時时]候|何[時时]|[幾几]月|[幾几][時时]|^(?:in |since )?(?:when|what year|which year)\b/u,
   ],
   [
     'place',
-    /哪[裡里裏兒儿]|在哪|哪[個个座]城市|哪[個个]國家|何地|何[處处]|[邊边]度|喺[邊边]|^(?:in )?(?:where|which city|what city)\b/u,
+    /[哪那][裡里裏兒儿]|在哪|哪[個个座]城市|哪[個个]國家|何地|何[處处]|[邊边]度|喺[邊边]|^(?:in )?(?:where|which city|what city)\b/u,
   ],
   ['person', /誰|谁|哪一?位|[邊边][個个位]|^who\b/u],
   ['number', /多少|[幾几]多|幾[個个位次人項项屆届]|几[个位次人项届]|^(?:how many|how much)\b/u],

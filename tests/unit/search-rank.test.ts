@@ -65,6 +65,10 @@ describe('questions', () => {
     expect(parseQuery('APEC 怎麼做決定').asks).toBe('how');
     expect(questionPieces('资深官员会议一年开几次').pieces).toEqual(['资深官员会议', '每年']);
     expect(questionPieces('坎培拉')).toEqual({ pieces: ['坎培拉'], cut: false });
+    // 那 typed for 哪 (one sound): still a question, asking a place or a year.
+    expect(questionPieces('秘書處在那裡').pieces).toEqual(['秘書處']);
+    expect(parseQuery('秘書處在那裡').wants).toBe('place');
+    expect(parseQuery('apec 是在那一年成立').wants).toBe('date');
     // Years named from the reader's own are the years the pages write, by the reader's clock.
     expect(withYears('今年apec在哪裡', 2026)).toBe('2026 年 apec在哪裡');
     expect(withYears('去年同明年', 2030)).toBe('2029 年 同 2031 年');
