@@ -539,7 +539,7 @@ const MEETING_FREQUENCY = `${FREQUENCY_WORD}開會`;
 /** Question words asking why or how, both scripts: a heading asking the same may answer. */
 export const ASKING: Readonly<Record<'why' | 'how', RegExp>> = {
   why: /為什麼|为什么|為甚麼|为甚么|為何|为何|為啥|为啥|點解|点解|\bwhy\b/u,
-  how: /如何|怎麼|怎么|怎樣|怎样|咋|點樣|点样|\bhow\b/u,
+  how: /如何|怎麼|怎么|怎樣|怎样|咋|點樣|点样|\bhow\b(?! (?:many|much|long|often|old|far|big|large)\b)/u,
 };
 
 export type AnswerType = 'place' | 'date' | 'person' | 'number';

@@ -63,6 +63,10 @@ describe('questions', () => {
     expect(meeting.reading).toBe('apec /每年開會');
     expect(parseQuery('APEC 為什麼叫經濟體').asks).toBe('why');
     expect(parseQuery('APEC 怎麼做決定').asks).toBe('how');
+    // How many, how long … ask a number, not a manner.
+    expect(parseQuery('how does apec make decisions').asks).toBe('how');
+    expect(parseQuery('how many members does apec have').asks).toBeUndefined();
+    expect(parseQuery('how often do apec leaders meet').asks).toBeUndefined();
     expect(questionPieces('资深官员会议一年开几次').pieces).toEqual(['资深官员会议', '每年']);
     expect(questionPieces('坎培拉')).toEqual({ pieces: ['坎培拉'], cut: false });
     // 那 typed for 哪 (one sound): still a question, asking a place or a year.
