@@ -503,6 +503,10 @@ const QUESTION_PHRASES: readonly string[] = [
   ...'哪一年 哪一個 哪一个 哪一天 哪一位 哪些 哪裡 哪里 哪裏 哪兒 哪儿 哪個 哪个 哪年 哪位 何時 何时 何地 何處 何处'.split(
     ' ',
   ),
+  // Which city, which country: the kind of answer asked for, not a word the answer holds.
+  ...'哪個城市 哪个城市 哪座城市 哪一個城市 哪一个城市 什麼城市 什么城市 邊個城市 边个城市 哪個國家 哪个国家 哪些國家 哪些国家 什麼國家 什么国家 哪國 哪国'.split(
+    ' ',
+  ),
   // 那 typed for 哪 (the same sound): 「在那裡」「那一年」 ask where and when.
   ...'那一年 那年 那裡 那里 那裏 那兒 那儿'.split(' '),
   ...'多久 多長 多长 多少 幾個人 几个人 幾個 几个 幾次 几次 幾年 几年 幾位 几位 幾人 几人'.split(' '),
@@ -592,7 +596,7 @@ const PARTICLES = new Set(
  * a term's content words, like the English stop words; both scripts.
  */
 const FILLER_WORDS = new Set(
-  '這個 这个 那個 那个 這些 这些 那些 這樣 这样 那樣 那样 這邊 这边 那邊 那边 到底 究竟 其實 其实 真的 大概 一下 都是 全部 所有 東西 东西 我們 我们 你們 你们 他們 他们 大家 自己 還是 还是 還是要 还是要 或是 我想 想知道 知道 告訴 而家 呢個 呢个 嗰個 嗰个 呢啲 嗰啲 佢哋 我哋 你哋 告诉 可以 應該 应该 現在 现在 如今'.split(
+  '這個 这个 那個 那个 這些 这些 那些 這樣 这样 那樣 那样 這邊 这边 那邊 那边 到底 究竟 其實 其实 真的 大概 一下 都是 全部 所有 東西 东西 我們 我们 你們 你们 他們 他们 大家 自己 還是 还是 還是要 还是要 或是 我想 想知道 知道 告訴 而家 呢個 呢个 嗰個 嗰个 呢啲 嗰啲 佢哋 我哋 你哋 告诉 可以 應該 应该 現在 现在 如今 然後 然后 還有 另外 而且 並且 并且 聽說 听说 好像 記得 记得 據說 据说'.split(
     ' ',
   ),
 );
@@ -929,7 +933,8 @@ export function parseQuery(
   const normalized = normalizeQuery(raw);
   if (!normalized) return { normalized, terms: [], question: false };
   const ends = typeof raw === 'string' && /[?？]\s*$/u.test(raw);
-  const dated = withYears(normalized, year);
+  // (Which city, what year: the kind of answer asked for, not a word the answer holds.)
+  const dated = withYears(normalized, year).replace(/\b(which|what) (?:city|cities|country|countries|year)\b/gu, '$1');
   const { pieces, question } = queryPieces(dated, data, asQuestion || ends);
   const seen = new Set<string>();
   const terms: ParsedTerm[] = [];

@@ -69,6 +69,15 @@ describe('questions', () => {
     expect(parseQuery('how often do apec leaders meet').asks).toBeUndefined();
     expect(questionPieces('资深官员会议一年开几次').pieces).toEqual(['资深官员会议', '每年']);
     expect(questionPieces('坎培拉')).toEqual({ pieces: ['坎培拉'], cut: false });
+    // Which city, which country, what year: the kind of answer, not a word it holds; then, I heard: fillers.
+    expect(questionPieces('第一次開會在哪個城市').pieces).toEqual(['第一次開會']);
+    expect(parseQuery('which city hosted apec in 2017').terms.map((term) => term.text)).toEqual([
+      'hosted',
+      'apec',
+      '2017',
+    ]);
+    expect(parseQuery('which city hosted apec in 2017').wants).toBe('place');
+    expect(parseQuery('然後秘書處在哪裡').terms.map((term) => term.text)).toEqual(['秘書處']);
     // 那 typed for 哪 (one sound): still a question, asking a place or a year.
     expect(questionPieces('秘書處在那裡').pieces).toEqual(['秘書處']);
     expect(parseQuery('秘書處在那裡').wants).toBe('place');
