@@ -727,7 +727,7 @@ function together(page: PageText, found: readonly TermOnPage[], model: TermModel
     const at: number[] = [];
     for (const a of (found[t] as TermOnPage).needles)
       for (const b of (found[t + 1] as TermOnPage).needles)
-        for (const joined of [a + b, `${a} ${b}`]) at.push(...findAll(lower, joined.toLowerCase(), 20));
+        for (const joined of [a + b, `${a} ${b}`]) at.push(...findAll(lower, joined.toLowerCase(), 200));
     const body = at.filter((position) => !isFurtherReading(sections[sectionAt(sections, position)]));
     if (body.length === 0) continue;
     // More often together counts for more (up to twice); together in a heading, twice more.
