@@ -10,6 +10,11 @@
  *   and ↩ back-links are not sections of the article;
  * - keeps `id` only on `h2`/`h3` headings, so the article's sections are the only anchors, and
  *   Pagefind's sub-results (and this site's, built from them) are titled by heading text;
+ * - puts each column's header before the cells of a table's body rows (「主辦成員與城市：巴布亞紐幾內亞
+ *   莫士比港」): a row then holds the words readers ask with (主辦, 城市, 主題) next to its values,
+ *   as a sentence would, and its snippet says what each value is. Cells already labelled for
+ *   phones (`cell-label`), row headers (they name the row), and cells with no Chinese indexed (an English name, a year, nothing)
+ *   are left alone: a label repeated on every row would outweigh the words of the page;
  * - ends each block with Chinese punctuation. Pagefind joins blocks with 「. 」 when one does not
  *   end in punctuation, so table rows read 「东协 东盟. 东盟. ASEAN」 in snippets. A table cell
  *   ends in 「，」 (the row's last in 「。」), a paragraph or list item in 「。」; headings stay as
@@ -38,9 +43,46 @@ const BLOCK_END = new RegExp(
   String.raw`([^>\s])(${INLINE_CLOSE})</(td|th|p|li|dd|dt|figcaption|caption|summary|blockquote)>`,
   'g',
 );
-/** A row's last 「，」: its cell may be followed by empty cells only. */
-const ROW_END = /，((?:\s*<\/[a-z]+>)*\s*<\/t[dh]>(?:\s*<t[dh]\b[^>]*>\s*<\/t[dh]>)*\s*<\/tr>)/g;
+/** A row's last 「，」: its cell may be followed by empty cells only (or cells holding only what the index ignores: a sources disclosure). */
+const ROW_END =
+  /，((?:\s*<\/[a-z]+>)*\s*<\/t[dh]>(?:\s*<t[dh]\b[^>]*>\s*(?:<(details|div|span)\b[^>]*\bdata-pagefind-ignore\b[^>]*>(?:(?!<\/t[dh]>)[\s\S])*?<\/\2>\s*)?<\/t[dh]>)*\s*<\/tr>)/g;
 const SIDE_BY_SIDE = /<\/span><span\b/g;
+
+const TABLE = /<table\b[^>]*>[\s\S]*?<\/table>/g;
+const THEAD = /<thead\b[^>]*>([\s\S]*?)<\/thead>/;
+const TBODY = /(<tbody\b[^>]*>)([\s\S]*?)(<\/tbody>)/g;
+const HEADER_CELL = /<th\b[^>]*>([\s\S]*?)<\/th>/g;
+const ROW = /(<tr\b[^>]*>)([\s\S]*?)(<\/tr>)/g;
+const CELL = /<(td|th)(\b[^>]*)>([\s\S]*?)<\/\1>/g;
+const IGNORED = /<(details|span|div)\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g;
+const TAGS = /<[^>]+>/g;
+const HAN = /\p{Script=Han}/u;
+
+/** Text of an HTML fragment: tags dropped, spaces collapsed. */
+const textOf = (html: string): string => html.replace(TAGS, '').replace(/\s+/gu, ' ').trim();
+
+/** Each body cell of a table with column headers starts with its column's header (「主題：」). */
+function labelCells(html: string): string {
+  return html.replace(TABLE, (table) => {
+    const head = THEAD.exec(table)?.[1];
+    if (!head) return table;
+    const labels = [...head.matchAll(HEADER_CELL)].map((cell) => textOf(cell[1] ?? ''));
+    return table.replace(TBODY, (_, open: string, body: string, close: string) => {
+      const rows = body.replace(ROW, (__, rowOpen: string, cells: string, rowClose: string) => {
+        let column = 0;
+        const labelled = cells.replace(CELL, (cell, name: string, attributes: string, inner: string) => {
+          const label = labels[column++];
+          // (A row's own header names the row: its column's header adds nothing.)
+          if (!label || name === 'th' || inner.includes('cell-label')) return cell;
+          if (!HAN.test(textOf(inner.replace(IGNORED, '')))) return cell;
+          return `<${name}${attributes}>${label}：${inner}</${name}>`;
+        });
+        return `${rowOpen}${labelled}${rowClose}`;
+      });
+      return `${open}${rows}${close}`;
+    });
+  });
+}
 
 /** Every block ends in punctuation, so Pagefind never joins blocks with 「. 」. */
 function punctuateBlocks(html: string): string {
@@ -53,7 +95,7 @@ function punctuateBlocks(html: string): string {
 }
 
 export function searchableHtml(html: string): string {
-  return punctuateBlocks(html.replace(FOOTNOTE_LIST, '').replace(FOOTNOTE_REF, '')).replace(
+  return punctuateBlocks(labelCells(html.replace(FOOTNOTE_LIST, '').replace(FOOTNOTE_REF, ''))).replace(
     OPENING_TAG,
     (tag, name: string, attributes: string) =>
       SECTION_HEADING.test(name) || !attributes.includes('id')

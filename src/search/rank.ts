@@ -612,12 +612,15 @@ function bestSentence(page: PageText, section: Section, found: readonly TermOnPa
     if (!found.some((hit) => hit.positions.some((at) => at >= start && at < own))) return;
     const end = (list[i + 1] ?? [start, own])[1];
     let value = 0;
+    let first = 0;
     found.forEach((hit, t) => {
       if (hit.positions.some((at) => at >= start && at < end)) value += model.weight[t] as number;
+      if (hit.positions.some((at) => at >= start && at < own)) first += model.weight[t] as number;
     });
-    // (It answers when it holds most of the query's words and that kind of answer.)
+    // (It answers when it holds most of the query's words and that kind of answer; of two
+    // passages holding as much, the one whose first sentence holds more: a table row, not the row before it.)
     const answers = value >= 0.5 && !!wants && holdsAnswer(page.content.slice(start, end), model.query);
-    const total = value + (answers ? 0.5 : 0);
+    const total = value + (answers ? 0.5 : 0) + first / 100;
     if (total > best.value) best = { at: start, value: total, answers: answers ? value : 0 };
   });
   return best;

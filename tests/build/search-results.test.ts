@@ -6,7 +6,7 @@
  * And hostile input: the engine answers anything with plain text and escaped snippets.
  */
 import { fileURLToPath } from 'node:url';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -31,7 +31,8 @@ afterAll(async () => {
 const shownText = (html: string) => toString(fromHtml(html, { fragment: true }));
 
 // Spaces, the separators Pagefind puts between blocks, the 「，」「。」 the index copy ends blocks
-// with (src/search/index-html.ts) and the word joiner are not what this checks.
+// with (src/search/index-html.ts) and the word joiner are not what this checks. (A table cell's
+// column label is: the reader text below carries it as the index copy does.)
 const normal = (text: string) => text.replace(/[\s.…\u2060，。]/gu, '');
 
 const texts = new Map<string, string>();
@@ -40,6 +41,21 @@ async function readerText(path: string): Promise<string> {
   let text = texts.get(path);
   if (text === undefined) {
     const article = structuredClone(select('article', await loadPage(path))!) as unknown as Root;
+    // Table cells as indexed (src/search/index-html.ts): each body cell holding Chinese starts
+    // with its column's header, unless it is the row's header or carries its own phone label.
+    const labelled: { cell: Element; label: string }[] = [];
+    for (const table of selectAll('table', article)) {
+      const labels = selectAll('thead th', table).map((cell) => toString(cell).trim());
+      for (const row of selectAll('tbody tr', table)) {
+        const cells = row.children.filter(
+          (child): child is Element => child.type === 'element' && (child.tagName === 'td' || child.tagName === 'th'),
+        );
+        cells.forEach((cell, column) => {
+          const label = labels[column];
+          if (label && cell.tagName === 'td' && !select('.cell-label', cell)) labelled.push({ cell, label });
+        });
+      }
+    }
     // Only what is indexed: footnote marks and notes, anchors and data-pagefind-ignore text (the
     // phone tables' cell labels) never reach a snippet.
     const dropped = new Set(
@@ -49,6 +65,8 @@ async function readerText(path: string): Promise<string> {
       ),
     );
     remove(article, (node) => dropped.has(node as never));
+    for (const { cell, label } of labelled)
+      if (/\p{Script=Han}/u.test(toString(cell))) cell.children.unshift({ type: 'text', value: `${label}：` });
     // Headings fenced off: a snippet that runs a heading into its text is not a substring.
     for (const heading of selectAll('h1, h2, h3', article)) {
       heading.children.unshift({ type: 'text', value: '¶' });

@@ -47,6 +47,26 @@ describe('searchableHtml: what the index sees', () => {
   });
 });
 
+describe('searchableHtml: table rows', () => {
+  const table =
+    '<table><thead><tr><th scope="col">年份</th><th scope="col">主辦成員與城市</th><th scope="col">英文主題</th><th scope="col">來源</th></tr></thead>' +
+    '<tbody><tr><th scope="row">2017</th><td>越南 峴港</td><td><span lang="en">Shared Future</span></td>' +
+    '<td><details class="source-disclosure" data-pagefind-ignore><summary>來源（1）</summary><ul><li>APEC</li></ul></details></td></tr>' +
+    '<tr><th scope="row">2018</th><td><span class="cell-label" data-pagefind-ignore>主辦：</span>巴紐</td><td></td><td></td></tr></tbody></table>';
+  const out = searchableHtml(table);
+
+  it("puts the column's header before each cell holding Chinese, and ends the row after its last indexed cell", () => {
+    expect(out).toContain('<td>主辦成員與城市：越南 峴港，</td>');
+    expect(out).toContain('Shared Future。</span></td><td><details');
+    // (A year, an English title and a sources disclosure say nothing a label would add.)
+    expect(out).toContain('<th scope="row">2017，</th>');
+    expect(out).not.toContain('來源：');
+    // A cell labelled for phones keeps its own label.
+    expect(out).toContain('<span class="cell-label" data-pagefind-ignore>主辦：</span>巴紐');
+    expect(out).not.toContain('主辦成員與城市：<span class="cell-label"');
+  });
+});
+
 describe('questions', () => {
   it('cuts question words and particles in both scripts', () => {
     expect(questionPieces('apec什麼時候成立')).toEqual({ pieces: ['apec', '成立'], cut: true });
@@ -277,6 +297,16 @@ describe('rank', () => {
     expect(parseQuery('共識決', data).terms[0]?.explainedAt).toBe('/operation/');
     expect(rank(parseQuery('共識決', data), both).ranked[0]?.page.url).toBe('/operation/');
     expect(rank(parseQuery('共識決'), both).ranked[0]?.page.url).toBe('/faq/');
+  });
+  it('points at the table row holding the words, not the row before it', () => {
+    const rows = page('/meetings/', '歷屆會議', [
+      [
+        '一覽',
+        '年份：2016，主辦成員與城市：秘魯 利馬。年份：2017，主辦成員與城市：越南 峴港。年份：2018，主辦成員與城市：巴紐。',
+      ],
+    ]);
+    const { ranked } = rank(parseQuery('峴港是哪一年主辦'), [{ page: rows, pagefind: 0, reference: false }]);
+    expect(rows.content.slice(ranked[0]!.answerAt)).toMatch(/^年份：2017/);
   });
   it('puts first the passage holding the kind of answer asked for, and points at its sentence', () => {
     const about = page('/about/', '組織', [['秘書處的工作', '秘書處協助主辦成員，管理計畫與預算。秘書處也出版報告。']]);
