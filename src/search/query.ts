@@ -812,6 +812,9 @@ const ENGLISH_STOP = new Set(
   ),
 );
 const ENGLISH_ASKING = new Set('what who whom whose which where when why how'.split(' '));
+/** A yes-or-no question in English starts with one of these (「does apec vote」「can taiwan's president attend」). */
+const ENGLISH_YES_NO =
+  /^(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have|had|may|might)\s+\S+\s+\S+/u;
 
 interface Piece {
   text: string;
@@ -824,7 +827,7 @@ function queryPieces(
   data: SearchData,
   asQuestion: boolean,
 ): { pieces: Piece[]; question: boolean } {
-  let question = asQuestion;
+  let question = asQuestion || ENGLISH_YES_NO.test(normalized);
   let pieces = splitTerms(normalized, data).flatMap((piece): Piece[] => {
     if (piece.quoted) return [piece];
     if (!hasCjk(piece.text) && (ENGLISH_STOP.has(piece.text) || ENGLISH_ASKING.has(piece.text))) {

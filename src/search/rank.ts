@@ -41,6 +41,8 @@ export interface Section {
   headingStart: number;
   bodyStart: number;
   end: number;
+  /** An h3 (a subsection: on a listing page, one kind of what it lists). */
+  subsection?: boolean;
 }
 
 interface Prepared {
@@ -110,7 +112,8 @@ function prepare(page: PageText): Prepared {
     const previous = sections[sections.length - 1] as Section;
     previous.end = at;
     const bodyStart = skipJoin(page.content, at + text.length);
-    sections.push({ id: anchor.id, title: text, headingStart: at, bodyStart, end: page.content.length });
+    const subsection = anchor.element === 'h3';
+    sections.push({ id: anchor.id, title: text, headingStart: at, bodyStart, end: page.content.length, subsection });
     cursor = bodyStart;
   }
   value = { lower, lowerTitle, sections, unbracketed: withoutAsides(lower) };
@@ -651,6 +654,8 @@ function namedInHeading(page: PageText, found: readonly TermOnPage[], model: Ter
   if (!model.query.question) return false;
   return prepare(page).sections.some((section, index) => {
     if (index === 0 || isFurtherReading(section) || /[？?]$/u.test(section.title)) return false;
+    // (A listing page's subsection names a kind of what it lists, 「政府與國際組織」 sources: no topic.)
+    if (section.subsection) return false;
     const held = found.reduce((sum, hit, t) => {
       if (!model.titled[t] || !hit.headings.has(index)) return sum;
       return sum + (model.weight[t] as number) * hit.strength * (hit.primaryHeading ? 1 : 0.5);

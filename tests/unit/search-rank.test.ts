@@ -298,6 +298,26 @@ describe('rank', () => {
     expect(rank(parseQuery('共識決', data), both).ranked[0]?.page.url).toBe('/operation/');
     expect(rank(parseQuery('共識決'), both).ranked[0]?.page.url).toBe('/faq/');
   });
+  it("does not take a listing page's subsection heading (a kind of source) for the topic", () => {
+    const sources: PageText = {
+      url: '/references/',
+      title: '參考資料',
+      content: '參考資料. 摘要。. 來源清單. 依類別列出。. 政府與國際組織. 世界貿易組織是國際組織，APEC 的來源。',
+      anchors: [
+        { element: 'h2', id: '來源清單', text: '來源清單' },
+        { element: 'h3', id: '政府與國際組織', text: '政府與國際組織' },
+      ],
+    };
+    const explains = page('/overview/', '概述', [['論壇而非條約組織', 'APEC 不是依條約成立的國際組織，而是論壇。']]);
+    const both = [
+      { page: sources, pagefind: 0, reference: true },
+      { page: explains, pagefind: 0, reference: false },
+    ];
+    expect(rank(parseQuery('APEC 是國際組織嗎'), both).ranked.map((entry) => entry.page.url)).toEqual([
+      '/overview/',
+      '/references/',
+    ]);
+  });
   it('points at the table row holding the words, not the row before it', () => {
     const rows = page('/meetings/', '歷屆會議', [
       [
