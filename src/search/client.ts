@@ -277,6 +277,30 @@ async function readFragment(url: string): Promise<PagefindFragment | null> {
 }
 
 /**
+ * The Pagefind searches for a parsed query: one per alternative of each term, its parts and its
+ * words (Pagefind ANDs present words and drops absent ones), at most MAX_PAGEFIND_QUERIES; and
+ * which term each one is for.
+ */
+function pagefindQueries(parsed: ParsedQuery): { queries: string[]; termOfQuery: number[] } {
+  const queries: string[] = [];
+  const termOfQuery: number[] = [];
+  parsed.terms.forEach((term, index) => {
+    if (term.weak) return;
+    const wanted = [
+      ...term.alternatives.slice(0, 8),
+      ...term.parts.flatMap((part) => part.slice(0, 2)),
+      ...term.words.flatMap((word) => word.slice(0, 2)),
+    ];
+    for (const query of wanted) {
+      if (queries.length >= MAX_PAGEFIND_QUERIES || queries.includes(query)) continue;
+      queries.push(query);
+      termOfQuery.push(index);
+    }
+  });
+  return { queries, termOfQuery };
+}
+
+/**
  * The same interface over Pagefind's fragments read directly: for a site small enough that
  * every page is verified anyway, this skips the wasm and the word index (about 90 KB).
  */
@@ -422,22 +446,7 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
     const empty: SearchOutcome = { query: parsed.normalized, terms: [], hits: [], suggestions: [], partial: false };
     if (parsed.terms.length === 0) return empty;
 
-    // One Pagefind search per alternative (Pagefind ANDs present words and drops absent ones).
-    const queries: string[] = [];
-    const termOfQuery: number[] = [];
-    parsed.terms.forEach((term, index) => {
-      if (term.weak) return;
-      const wanted = [
-        ...term.alternatives.slice(0, 8),
-        ...term.parts.flatMap((part) => part.slice(0, 2)),
-        ...term.words.flatMap((word) => word.slice(0, 2)),
-      ];
-      for (const query of wanted) {
-        if (queries.length >= MAX_PAGEFIND_QUERIES || queries.includes(query)) continue;
-        queries.push(query);
-        termOfQuery.push(index);
-      }
-    });
+    const { queries, termOfQuery } = pagefindQueries(parsed);
     const responses = await Promise.all(queries.map((query) => pagefindSearch(query, filters)));
     const candidates = new Map<string, Candidate>();
     const termHasResults = parsed.terms.map((term) => term.weak);
