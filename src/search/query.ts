@@ -864,6 +864,21 @@ function explainingPage(text: string, data: SearchData): string | undefined {
   return typeof url === 'string' && !GLOSSARY_ROW.test(url) ? url.split('#')[0] : undefined;
 }
 
+/**
+ * One word the segmenter knows (主辦國) as its first two characters and the rest, so a page with
+ * 主辦 still answers when none has the word itself. (A run of single characters, 堪培拉, is a name
+ * the segmenter does not know: it stays whole.)
+ */
+function wordParts(split: { required: string[]; optional: string[] }): { required: string[]; optional: string[] } {
+  const only = split.required[0];
+  if (split.required.length !== 1 || split.optional.length > 0 || !only) return split;
+  const letters = Array.from(only);
+  if (letters.length < 3 || !letters.every((ch) => HAN.test(ch)) || icuWords(only).length !== 1) return split;
+  const rest = letters.slice(2).join('');
+  const long = rest.length >= 2;
+  return { required: [letters.slice(0, 2).join(''), ...(long ? [rest] : [])], optional: long ? [] : [rest] };
+}
+
 /** The term as the site's name it was meant to be (typoFix), if one character was mistyped. */
 function fixedTerm(piece: Piece, data: SearchData): ParsedTerm | undefined {
   const fix = piece.quoted ? undefined : typoFix(piece.text, data);
@@ -879,7 +894,7 @@ function makeTerm(piece: Piece, data: SearchData, fixTypo = true): ParsedTerm | 
   let words: string[][] = [];
   let optional: string[][] = [];
   if (!piece.quoted && !named && hasCjk(piece.text)) {
-    const split = contentWords(piece.text, data);
+    const split = wordParts(contentWords(piece.text, data));
     if (split.required.length > 0 && (split.required.length > 1 || split.optional.length > 0)) {
       words = split.required.map((word) => expandTerm(word, data));
       optional = split.optional.map((word) => expandTerm(word, data));

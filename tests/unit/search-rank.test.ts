@@ -131,6 +131,10 @@ describe('questions', () => {
     expect(contentWords('年願景')).toEqual({ required: ['願景'], optional: ['年'] });
     // Runs of single characters the segmenter does not know stay one word.
     expect(contentWords('堪培拉').required).toEqual(['堪培拉']);
+    // A dictionary word no page may hold (主辦國) matches loosely by its first two characters.
+    expect(contentWords('主辦國')).toEqual({ required: ['主辦國'], optional: [] });
+    expect(parseQuery('主辦國').terms[0]?.words).toEqual([['主辦']]);
+    expect(parseQuery('主辦國').terms[0]?.optional).toEqual([['國']]);
   });
   it('marks a query as a question, and each content word as a term of its own', () => {
     const parsed = parseQuery('台灣以什麼名稱參加APEC？');
