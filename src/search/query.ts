@@ -267,6 +267,8 @@ interface Prepared {
   maxLatinWords: number;
   /** Latin keys by their words' stems (the first key of each stem). */
   stems: Map<string, string>;
+  /** A Traditional character → the Simplified one the site also uses for it (from `f`: 标 → 标標). */
+  simplified: Map<string, string>;
   /** Chinese keys of three or more characters, by length, with their alias group (for typo fixes). */
   cjkKeys: Map<number, { chars: string[]; group: number }[]>;
 }
@@ -293,7 +295,18 @@ function prepare(data: SearchData): Prepared {
         if (!stems.has(stem)) stems.set(stem, key);
       }
     }
-    prepared = { maxCjkKey: Math.min(maxCjkKey, 24), maxLatinWords: Math.min(maxLatinWords, 8), stems, cjkKeys };
+    const simplified = new Map<string, string>();
+    for (const [query, site] of Object.entries(data.f)) {
+      if (!site.includes(query)) continue;
+      for (const ch of site) if (ch !== query && !simplified.has(ch)) simplified.set(ch, query);
+    }
+    prepared = {
+      maxCjkKey: Math.min(maxCjkKey, 24),
+      maxLatinWords: Math.min(maxLatinWords, 8),
+      stems,
+      cjkKeys,
+      simplified,
+    };
     preparedCache.set(data, prepared);
   }
   return prepared;
@@ -397,7 +410,20 @@ export function expandTerm(term: string, data: SearchData = EMPTY_DATA): string[
   if (aliasUsed) results.push(...product(mixed, MAX_ALTERNATIVES));
   results.push(...product(charSlots, MAX_ALTERNATIVES));
   results.push(text);
-  return uniq(results.map((s) => s.toLowerCase())).slice(0, MAX_ALTERNATIVES);
+  // And each word in the site's Simplified characters, for the Simplified edition's pages
+  // (茂物目標 → 茂物目标): Traditional input finds them too.
+  const forms = uniq(results.map((s) => s.toLowerCase()));
+  // (Words only: a lone 裡 as 里 would find 里 in names on the Traditional pages.)
+  const words = forms.filter((form) => Array.from(form).length >= 2);
+  return uniq([...forms, ...words.map((form) => simplifiedForm(form, data))]).slice(0, MAX_ALTERNATIVES);
+}
+
+/** A form with each character the site also writes in Simplified (f: 标 → 标標) in that character. */
+function simplifiedForm(form: string, data: SearchData): string {
+  const { simplified } = prepare(data);
+  let out = '';
+  for (const ch of form) out += simplified.get(ch) ?? ch;
+  return out;
 }
 
 function charOptions(ch: string, data: SearchData): string[] {

@@ -114,6 +114,21 @@ describe.each(['hant', 'hans'] as Edition[])('results are clean (%s)', (edition)
   });
 });
 
+test('either script finds the page that explains, in either edition', async () => {
+  const cases: [Edition, string, string][] = [
+    ['hans', '秘書處', '/zh-hans/secretariat/'],
+    ['hans', '茂物目標', '/zh-hans/aims/'],
+    ['hans', '資深官員會議一年開幾次', '/zh-hans/structure/'],
+    ['hant', '秘书处', '/secretariat/'],
+    ['hant', '茂物目标', '/aims/'],
+    ['hant', '资深官员会议一年开几次', '/structure/'],
+  ];
+  for (const [edition, query, page] of cases) {
+    const { hits } = await (await search.engine(edition)).search(query);
+    expect(hits.length > 0 ? pagePath(hits[0]!.url) : 'nothing', `${edition} ${query}`).toBe(page);
+  }
+});
+
 test('500 hostile inputs: the engine answers each, and its snippets are escaped text with <mark> only', async () => {
   const engine = await search.engine('hant');
   const problems: string[] = [];
