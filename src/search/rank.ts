@@ -675,11 +675,16 @@ function isAnswerEntry(page: PageText, index: number, found: readonly TermOnPage
 /** Exact title or heading, a heading naming one of the query's names, or asking its why or how. */
 function headingFeatures(page: PageText, found: readonly TermOnPage[], model: TermModel) {
   const { sections } = prepare(page);
-  const exactHeading = sections.some((section, index) => index > 0 && model.whole.has(bare(section.title)));
+  // (A heading that is exactly the query, on a page other than the one the glossary names as
+  // explaining it, is a section mentioning it: 中華臺北 in the members list, explained on /taiwan/.)
+  const explainer = model.query.terms.length === 1 ? model.query.terms[0]?.explainedAt : undefined;
+  const elsewhere = !!explainer && !page.url.endsWith(explainer);
+  const exactHeading =
+    !elsewhere && sections.some((section, index) => index > 0 && model.whole.has(bare(section.title)));
   const exact = model.whole.has(bare(page.title)) || exactHeading;
   const body = (index: number) => index > 0 && !isFurtherReading(sections[index]);
   // In a longer query, a heading that is exactly one of its names (「資深官員會議一年開幾次」).
-  const named = sections.some((section, index) => body(index) && model.parts.has(bare(section.title)));
+  const named = !elsewhere && sections.some((section, index) => body(index) && model.parts.has(bare(section.title)));
   // A heading asking the reader's why or how about one of the query's words (為何稱為「經濟體」).
   const asking = model.query.asks ? ASKING[model.query.asks] : undefined;
   const asks =

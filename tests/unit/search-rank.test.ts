@@ -301,6 +301,11 @@ describe('rank', () => {
     expect(parseQuery('共識決', data).terms[0]?.explainedAt).toBe('/operation/');
     expect(rank(parseQuery('共識決', data), both).ranked[0]?.page.url).toBe('/operation/');
     expect(rank(parseQuery('共識決'), both).ranked[0]?.page.url).toBe('/faq/');
+    // A heading elsewhere that is exactly the term is a section mentioning it: the explaining page leads.
+    const list = page('/members/', '成員', [['共識決', '成員以共識決加入，共識決也用於其他事。']]);
+    const withList = [list, explains].map((p) => ({ page: p, pagefind: 0, reference: false }));
+    expect(rank(parseQuery('共識決', data), withList).ranked[0]?.page.url).toBe('/operation/');
+    expect(rank(parseQuery('共識決'), withList).ranked[0]?.page.url).toBe('/members/');
   });
   it("does not take a listing page's subsection heading (a kind of source) for the topic", () => {
     const sources: PageText = {
