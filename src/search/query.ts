@@ -534,7 +534,7 @@ const QUESTION_PHRASES: readonly string[] = [
     ' ',
   ),
   // 那 typed for 哪 (the same sound): 「在那裡」「那一年」 ask where and when.
-  ...'那一年 那年 那裡 那里 那裏 那兒 那儿'.split(' '),
+  ...'那一年 那年 那裡 那里 那裏 那兒 那儿 哪幾天 哪几天 幾號 几号'.split(' '),
   ...'多久 多長 多长 多少 幾個人 几个人 幾個 几个 幾次 几次 幾年 几年 幾位 几位 幾人 几人'.split(' '),
   ...'是不是 有沒有 有没有 是否 可不可以 能不能 能否 請問 请问 誰是 谁是 是誰 是谁'.split(' '),
   // Cantonese (Hong Kong) question words.
@@ -582,7 +582,7 @@ export type AnswerType = 'place' | 'date' | 'person' | 'number';
 export const ANSWER_TYPES: readonly (readonly [AnswerType, RegExp])[] = [
   [
     'date',
-    /[哪那]一年|哪年|[邊边]一?年|哪一天|[什甚][麼么][時时]候|啥[時时]候|何[時时]|[幾几]月|[幾几][時时]|^(?:in |since )?(?:when|what year|which year)\b/u,
+    /[哪那]一年|哪年|[邊边]一?年|哪一天|哪[幾几]天|[幾几][號号]|[什甚][麼么][時时]候|啥[時时]候|何[時时]|[幾几]月|[幾几][時时]|^(?:in |since )?(?:when|what year|which year)\b/u,
   ],
   [
     'place',
