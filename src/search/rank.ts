@@ -439,7 +439,8 @@ interface TermModel {
   adjacent: number[];
   /** Bare forms of the whole query, and of its names (for exact title or heading matches). */
   whole: Set<string>;
-  parts: Set<string>;
+  /** Bare forms of the query's names, each with the page the glossary says explains it. */
+  parts: Map<string, string | undefined>;
   averageLength: number;
   partial: boolean;
 }
@@ -509,12 +510,13 @@ function termModel(
         ? []
         : [bare(terms.map((term) => term.text).join(''))],
   );
-  const parts = new Set(
+  const parts = new Map(
     terms
       .filter((term, t) => required[t] && term.name)
-      .flatMap((term) => [...term.alternatives, ...term.words.flat()])
-      .map(bare)
-      .filter((form) => form.length >= 2),
+      .flatMap((term) =>
+        [...term.alternatives, ...term.words.flat()].map((form) => [bare(form), term.explainedAt] as const),
+      )
+      .filter(([form]) => form.length >= 2),
   );
   const partial = terms.some((term, t) => !term.weak && !term.loose && df[t] === 0);
   return { query, weight, required, titled, adjacent, whole, parts, averageLength, partial };
@@ -684,7 +686,12 @@ function headingFeatures(page: PageText, found: readonly TermOnPage[], model: Te
   const exact = model.whole.has(bare(page.title)) || exactHeading;
   const body = (index: number) => index > 0 && !isFurtherReading(sections[index]);
   // In a longer query, a heading that is exactly one of its names (「資深官員會議一年開幾次」).
-  const named = !elsewhere && sections.some((section, index) => body(index) && model.parts.has(bare(section.title)));
+  const named = sections.some((section, index) => {
+    if (!body(index) || !model.parts.has(bare(section.title))) return false;
+    // (A name the glossary explains on another page: this section mentions it.)
+    const explainedAt = model.parts.get(bare(section.title));
+    return !explainedAt || page.url.endsWith(explainedAt);
+  });
   // A heading asking the reader's why or how about one of the query's words (為何稱為「經濟體」).
   const asking = model.query.asks ? ASKING[model.query.asks] : undefined;
   const asks =
