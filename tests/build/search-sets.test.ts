@@ -34,48 +34,71 @@ import { distDir } from './helpers';
  * - heldout4 (957f19d): fourth round, once: 84.3 → 87.0 % (95.5 → 97.0 %); its writer accepted a
  *   second page (`also`, mostly the FAQ) on 49 of 115 questions: counting only `expect`, 78.3 %.
  * - heldout5 (b91edc5): written after the fourth round to measure it, `also` on 17 of 127; once:
- *   81.1 % (94.2 %), 79.5 % counting only `expect`. Not read, not tuned on.
+ *   81.1 % (94.2 %), 79.5 % counting only `expect`; then read and tuned on in the sixth round.
+ * - heldout6 (9362a52): sixth round, once: 81.1 → 84.6 % (92.2 → 92.2 %); then read and tuned on.
+ * - heldout7 (8af63dd): seventh round, once: 85.2 → 85.2 % (90.8 → 94.7 %), `also` on 7 of 135.
+ *   Not read before that measurement, not tuned on.
+ *
+ * Floors are today's values. heldout's first set fell from 87.7 to 86.4 % (94.8 → 93.5 %) when
+ * 中華臺北 began leading to /taiwan/, the page that explains it: its Chinese Taipei queries, written
+ * before that page existed, name only /members/.
  */
 const HELDOUT_FLOORS: Record<string, Record<'direct' | 'wasm', RankRequirement>> = {
   'heldout-questions.json': {
-    direct: { top1: 0.877, mrr: 0.919, minQueries: 81 },
-    wasm: { top1: 0.877, mrr: 0.919, minQueries: 81 },
+    direct: { top1: 0.864, mrr: 0.912, minQueries: 81 },
+    wasm: { top1: 0.864, mrr: 0.912, minQueries: 81 },
   },
   'heldout-navigational.json': {
-    direct: { top1: 0.948, mrr: 0.972, minQueries: 77 },
-    wasm: { top1: 0.948, mrr: 0.972, minQueries: 77 },
+    direct: { top1: 0.935, mrr: 0.965, minQueries: 77 },
+    wasm: { top1: 0.935, mrr: 0.965, minQueries: 77 },
   },
   'heldout2-questions.json': {
-    direct: { top1: 0.847, mrr: 0.905, minQueries: 85 },
-    wasm: { top1: 0.847, mrr: 0.905, minQueries: 85 },
+    direct: { top1: 0.894, mrr: 0.937, minQueries: 85 },
+    wasm: { top1: 0.894, mrr: 0.937, minQueries: 85 },
   },
   'heldout2-navigational.json': {
     direct: { top1: 0.984, mrr: 0.984, minQueries: 65 },
     wasm: { top1: 0.984, mrr: 0.984, minQueries: 65 },
   },
   'heldout3-questions.json': {
-    direct: { top1: 0.86, mrr: 0.904, minQueries: 100 },
-    wasm: { top1: 0.86, mrr: 0.904, minQueries: 100 },
+    direct: { top1: 0.86, mrr: 0.905, minQueries: 100 },
+    wasm: { top1: 0.86, mrr: 0.905, minQueries: 100 },
   },
   'heldout3-navigational.json': {
     direct: { top1: 1, mrr: 1, minQueries: 78 },
     wasm: { top1: 1, mrr: 1, minQueries: 78 },
   },
   'heldout4-questions.json': {
-    direct: { top1: 0.87, mrr: 0.915, minQueries: 115 },
-    wasm: { top1: 0.87, mrr: 0.915, minQueries: 115 },
+    direct: { top1: 0.887, mrr: 0.926, minQueries: 115 },
+    wasm: { top1: 0.887, mrr: 0.926, minQueries: 115 },
   },
   'heldout4-navigational.json': {
     direct: { top1: 0.97, mrr: 0.97, minQueries: 66 },
     wasm: { top1: 0.97, mrr: 0.97, minQueries: 66 },
   },
   'heldout5-questions.json': {
-    direct: { top1: 0.811, mrr: 0.873, minQueries: 127 },
-    wasm: { top1: 0.811, mrr: 0.873, minQueries: 127 },
+    direct: { top1: 0.85, mrr: 0.896, minQueries: 127 },
+    wasm: { top1: 0.85, mrr: 0.896, minQueries: 127 },
   },
   'heldout5-navigational.json': {
-    direct: { top1: 0.942, mrr: 0.965, minQueries: 69 },
-    wasm: { top1: 0.942, mrr: 0.965, minQueries: 69 },
+    direct: { top1: 0.986, mrr: 0.987, minQueries: 69 },
+    wasm: { top1: 0.986, mrr: 0.987, minQueries: 69 },
+  },
+  'heldout6-questions.json': {
+    direct: { top1: 0.867, mrr: 0.919, minQueries: 143 },
+    wasm: { top1: 0.867, mrr: 0.919, minQueries: 143 },
+  },
+  'heldout6-navigational.json': {
+    direct: { top1: 0.961, mrr: 0.968, minQueries: 77 },
+    wasm: { top1: 0.961, mrr: 0.968, minQueries: 77 },
+  },
+  'heldout7-questions.json': {
+    direct: { top1: 0.852, mrr: 0.904, minQueries: 135 },
+    wasm: { top1: 0.852, mrr: 0.904, minQueries: 135 },
+  },
+  'heldout7-navigational.json': {
+    direct: { top1: 0.947, mrr: 0.957, minQueries: 76 },
+    wasm: { top1: 0.947, mrr: 0.957, minQueries: 76 },
   },
 };
 
