@@ -349,70 +349,170 @@ function directPagefind(bundlePath: string, siteBase: string, files: readonly st
   };
 }
 
-export async function createSearch(opts: CreateSearchOptions): Promise<SearchEngine> {
-  const highlightParam = opts.highlightParam ?? 'highlight';
-  const fullScanLimit = opts.fullScanLimit ?? SEARCH_DIRECT_MAX_PAGES;
-  const bundlePath = opts.bundlePath.endsWith('/') ? opts.bundlePath : `${opts.bundlePath}/`;
+/** The glossary's answer card when the query names a term, in the edition's script (all plain text). */
+function glossaryAnswer(raw: string, data: SearchData, edition: Edition, base: string): SearchAnswer | undefined {
+  const card = findCard(raw, data);
+  if (!card || typeof card.u !== 'string' || !card.t || !card.s) return undefined;
+  // The card's texts: `s` in the Simplified edition, `t` in the Traditional one.
+  const simplified = edition === 'hans';
+  const text = simplified ? card.s : card.t;
+  const term = simplified ? (text.cn[0] ?? text.tw) : text.tw;
+  const others = (list: readonly string[] | undefined) => (list ?? []).filter((form) => form !== term);
+  const kinds: SearchAnswer['forms'] = simplified
+    ? [
+        { kind: 'cn', values: others(text.cn) },
+        { kind: 'tw', values: others([text.tw, ...text.alt]) },
+        { kind: 'hk', values: others(text.hk) },
+      ]
+    : [
+        { kind: 'twAlt', values: others(text.alt) },
+        { kind: 'hk', values: others(text.hk) },
+        { kind: 'cn', values: others(text.cn) },
+      ];
+  // Hong Kong and the mainland often agree: one row for both.
+  const hk = kinds.find((kind) => kind.kind === 'hk');
+  const cn = kinds.find((kind) => kind.kind === 'cn');
+  if (!simplified && hk && cn && hk.values.length > 0 && hk.values.join() === cn.values.join()) {
+    hk.kind = 'hkcn';
+    cn.values = [];
+  }
+  if (card.en) kinds.push({ kind: 'en', values: [card.en] });
+  return {
+    term,
+    forms: kinds.filter((kind) => kind.values.length > 0),
+    abbr: card.ab,
+    note: text.note,
+    url: `${base}${EDITIONS[edition].prefix}${card.u.replace(/^\//, '')}`,
+    section: text.section,
+  };
+}
 
-  const data = await fetch(opts.dataUrl)
-    .then((response) => (response.ok ? response.json() : null))
-    .then(checkData, () => EMPTY_DATA);
+/** Pagefind for the edition: its fragments read directly on a small site, else its wasm index. */
+async function openPagefind(opts: CreateSearchOptions, data: SearchData, siteBase: string, fullScanLimit: number) {
+  const bundlePath = opts.bundlePath.endsWith('/') ? opts.bundlePath : `${opts.bundlePath}/`;
   const language = EDITIONS[opts.edition].lang.toLowerCase();
   const files =
     typeof DecompressionStream === 'undefined' ? undefined : directFragments(data.p?.[language], fullScanLimit);
-  const siteBase = String(opts.pagefindOptions?.['baseUrl'] ?? '/');
-  const direct = files !== undefined;
   const pagefind = files
-    ? directPagefind(bundlePath, siteBase.endsWith('/') ? siteBase : `${siteBase}/`, files)
+    ? directPagefind(bundlePath, siteBase, files)
     : opts.loadPagefind
       ? await opts.loadPagefind(bundlePath, language)
       : ((await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as PagefindModule);
   await pagefind.options({ excerptLength: 30, ...(opts.pagefindOptions ?? {}) });
   await pagefind.init();
+  return { pagefind, direct: files !== undefined };
+}
 
-  // Pages that list rather than explain (Pagefind meta `listing`, src/layouts/DocLayout.astro).
-  const isReference = (fragment: PagefindFragment): boolean => fragment.meta?.['listing'] === '1';
+/** The pages to rank: Pagefind's results for each of the query's forms, and on a small site every page. */
+async function candidatesFor(
+  parsed: ParsedQuery,
+  search: (term: string | null) => Promise<PagefindResult[]>,
+  fullScanLimit: number,
+) {
+  const { queries, termOfQuery } = pagefindQueries(parsed);
+  const responses = await Promise.all(queries.map((query) => search(query)));
+  const candidates = new Map<string, Candidate>();
+  const termHasResults = parsed.terms.map((term) => term.weak);
+  responses.forEach((results, index) => {
+    if (results.length > 0) termHasResults[termOfQuery[index] as number] = true;
+    for (const result of results) {
+      const key = typeof result.id === 'string' ? result.id : '';
+      if (!key) continue;
+      const score = typeof result.score === 'number' ? result.score : 0;
+      const existing = candidates.get(key);
+      if (!existing || existing.pagefindScore < score) candidates.set(key, { key, pagefindScore: score, result });
+    }
+  });
+  // Pagefind misses in-word substrings (委員會 inside 諮詢委員會): on a small site look at every
+  // page (fragments are cached after the first query); on a large one only when Pagefind gave
+  // nothing usable for some term.
+  const all = await search(null);
+  if (all.length <= fullScanLimit || candidates.size === 0 || termHasResults.includes(false)) {
+    if (all.length > 0 && all.length <= Math.max(fullScanLimit, 300)) {
+      for (const result of all) {
+        if (typeof result.id === 'string' && !candidates.has(result.id))
+          candidates.set(result.id, { key: result.id, pagefindScore: 0, result });
+      }
+    }
+  }
+  return { candidates: [...candidates.values()], pages: all.length };
+}
 
+/** The candidates' texts, as rank.ts reads them. */
+async function rankInputs(
+  candidates: readonly Candidate[],
+  load: (key: string, result: PagefindResult) => Promise<PagefindFragment | null>,
+) {
+  const loaded = await Promise.all(
+    candidates.map(async (candidate) => ({
+      candidate,
+      fragment: await load(candidate.key, candidate.result),
+    })),
+  );
+  const maxPagefind = Math.max(1, ...candidates.map((c) => c.pagefindScore));
+  const inputs: RankInput<PageText & { fragment: PagefindFragment }>[] = [];
+  for (const { candidate, fragment } of loaded) {
+    if (!fragment) continue;
+    inputs.push({
+      page: {
+        url: fragment.url || fragment.raw_url || '/',
+        title: fragment.meta?.['title'] ?? '',
+        content: fragment.content,
+        anchors: fragment.anchors,
+        fragment,
+      },
+      pagefind: candidate.pagefindScore / maxPagefind,
+      // Pages that list rather than explain (Pagefind meta `listing`, src/layouts/DocLayout.astro).
+      reference: fragment.meta?.['listing'] === '1',
+    });
+  }
+  return inputs;
+}
+
+/** One ranked page as the dialog shows it. */
+function toHit(
+  entry: Ranked<PageText & { fragment: PagefindFragment }>,
+  reading: ParsedQuery,
+  param: string,
+): SearchHit {
+  const pageUrl = entry.page.url;
+  const highlight = entry.needles.slice(0, MAX_HIGHLIGHT);
+  return {
+    url: withHighlight(answerUrl(entry), highlight, param),
+    title: entry.page.title || pageUrl,
+    excerpt: pageExcerpt(entry, reading),
+    section: entry.page.fragment.filters?.['section']?.[0],
+    score: Math.round(entry.score * 100) / 100,
+    features: entry.features,
+    highlight,
+    subResults: subResults(entry, reading, pageUrl, param),
+  };
+}
+
+/** Filters as given by any caller, reduced to lists of strings. */
+function stringFilters(filters: Record<string, unknown> | null | undefined): Record<string, string[]> {
+  const safe: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(filters ?? {})) {
+    if (Array.isArray(values)) safe[name] = values.filter((v): v is string => typeof v === 'string');
+  }
+  return safe;
+}
+
+export async function createSearch(opts: CreateSearchOptions): Promise<SearchEngine> {
+  const fullScanLimit = opts.fullScanLimit ?? SEARCH_DIRECT_MAX_PAGES;
+  const highlightParam = opts.highlightParam ?? 'highlight';
+  const data = await fetch(opts.dataUrl)
+    .then((response) => (response.ok ? response.json() : null))
+    .then(checkData, () => EMPTY_DATA);
+  const base = String(opts.pagefindOptions?.['baseUrl'] ?? '/');
+  const siteBase = base.endsWith('/') ? base : `${base}/`;
+  const { pagefind, direct } = await openPagefind(opts, data, siteBase, fullScanLimit);
+
+  // Each page's text, by Pagefind result id, loaded once; whether every page's is (direct path).
   const fragments = new Map<string, Promise<PagefindFragment | null>>();
   let allLoaded = false;
-
-  // The card's texts: `s` in the Simplified edition, `t` in the Traditional one.
-  const simplified = opts.edition === 'hans';
-  const answer = (raw: string): SearchAnswer | undefined => {
-    const card = findCard(raw, data);
-    if (!card || typeof card.u !== 'string' || !card.t || !card.s) return undefined;
-    const text = simplified ? card.s : card.t;
-    const term = simplified ? (text.cn[0] ?? text.tw) : text.tw;
-    const others = (list: readonly string[] | undefined) => (list ?? []).filter((form) => form !== term);
-    const kinds: SearchAnswer['forms'] = simplified
-      ? [
-          { kind: 'cn', values: others(text.cn) },
-          { kind: 'tw', values: others([text.tw, ...text.alt]) },
-          { kind: 'hk', values: others(text.hk) },
-        ]
-      : [
-          { kind: 'twAlt', values: others(text.alt) },
-          { kind: 'hk', values: others(text.hk) },
-          { kind: 'cn', values: others(text.cn) },
-        ];
-    // Hong Kong and the mainland often agree: one row for both.
-    const hk = kinds.find((kind) => kind.kind === 'hk');
-    const cn = kinds.find((kind) => kind.kind === 'cn');
-    if (!simplified && hk && cn && hk.values.length > 0 && hk.values.join() === cn.values.join()) {
-      hk.kind = 'hkcn';
-      cn.values = [];
-    }
-    if (card.en) kinds.push({ kind: 'en', values: [card.en] });
-    const base = siteBase.endsWith('/') ? siteBase : `${siteBase}/`;
-    return {
-      term,
-      forms: kinds.filter((kind) => kind.values.length > 0),
-      abbr: card.ab,
-      note: text.note,
-      url: `${base}${EDITIONS[opts.edition].prefix}${card.u.replace(/^\//, '')}`,
-      section: text.section,
-    };
-  };
+  // Load failures since the search began: its outcome is then `failed`, never 「沒有找到」.
+  let failures = 0;
   const load = (key: string, result: PagefindResult) => {
     let pending = fragments.get(key);
     if (!pending) {
@@ -428,107 +528,38 @@ export async function createSearch(opts: CreateSearchOptions): Promise<SearchEng
     }
     return pending;
   };
-
-  // Load failures since the search began: its outcome is then `failed`, never 「沒有找到」.
-  let failures = 0;
-  const pagefindSearch = async (term: string | null, filters: Record<string, string[]>): Promise<PagefindResult[]> => {
+  const pagefindSearch = async (term: string | null, filters: Record<string, string[]>) => {
     try {
-      const response = await pagefind.search(term, { filters });
-      return response?.results ?? [];
+      return (await pagefind.search(term, { filters }))?.results ?? [];
     } catch {
       failures++;
       return [];
     }
   };
 
+  /** One query: parse, gather candidates, rank, shape the hits. */
   async function run(raw: string, filters: Record<string, string[]>): Promise<SearchOutcome> {
     const parsed = parseQuery(raw, data);
-    const empty: SearchOutcome = { query: parsed.normalized, terms: [], hits: [], suggestions: [], partial: false };
-    if (parsed.terms.length === 0) return empty;
-
-    const { queries, termOfQuery } = pagefindQueries(parsed);
-    const responses = await Promise.all(queries.map((query) => pagefindSearch(query, filters)));
-    const candidates = new Map<string, Candidate>();
-    const termHasResults = parsed.terms.map((term) => term.weak);
-    responses.forEach((results, index) => {
-      if (results.length > 0) termHasResults[termOfQuery[index] as number] = true;
-      for (const result of results) {
-        const key = typeof result.id === 'string' ? result.id : '';
-        if (!key) continue;
-        const score = typeof result.score === 'number' ? result.score : 0;
-        const existing = candidates.get(key);
-        if (!existing || existing.pagefindScore < score) candidates.set(key, { key, pagefindScore: score, result });
-      }
-    });
-
-    // Pagefind misses in-word substrings (委員會 inside 諮詢委員會): on a small site look at every
-    // page (fragments are cached after the first query); on a large one only when Pagefind gave
-    // nothing usable for some term.
-    const all = await pagefindSearch(null, filters);
-    if (all.length <= fullScanLimit || candidates.size === 0 || termHasResults.includes(false)) {
-      if (all.length > 0 && all.length <= Math.max(fullScanLimit, 300)) {
-        for (const result of all) {
-          if (typeof result.id === 'string' && !candidates.has(result.id))
-            candidates.set(result.id, { key: result.id, pagefindScore: 0, result });
-        }
-      }
-    }
-    const loaded = await Promise.all(
-      Array.from(candidates.values(), async (candidate) => ({
-        candidate,
-        fragment: await load(candidate.key, candidate.result),
-      })),
-    );
-    const maxPagefind = Math.max(1, ...Array.from(candidates.values(), (c) => c.pagefindScore));
-    const inputs: RankInput<PageText & { fragment: PagefindFragment }>[] = [];
-    for (const { candidate, fragment } of loaded) {
-      if (!fragment) continue;
-      inputs.push({
-        page: {
-          url: fragment.url || fragment.raw_url || '/',
-          title: fragment.meta?.['title'] ?? '',
-          content: fragment.content,
-          anchors: fragment.anchors,
-          fragment,
-        },
-        pagefind: candidate.pagefindScore / maxPagefind,
-        reference: isReference(fragment),
-      });
-    }
+    if (parsed.terms.length === 0)
+      return { query: parsed.normalized, terms: [], hits: [], suggestions: [], partial: false };
+    const { candidates, pages } = await candidatesFor(parsed, (term) => pagefindSearch(term, filters), fullScanLimit);
+    const inputs = await rankInputs(candidates, load);
     if (direct && Object.keys(filters).length === 0) allLoaded = true;
-    const { ranked, partial, query: reading, fixed } = rank(parsed, inputs, all.length);
-    const allTerms = new Set<string>();
-    const hits: SearchHit[] = ranked.map((entry) => {
-      const { fragment } = entry.page;
-      const pageUrl = entry.page.url;
-      for (const needle of entry.needles) allTerms.add(needle);
-      const highlight = entry.needles.slice(0, MAX_HIGHLIGHT);
-      return {
-        url: withHighlight(answerUrl(entry), highlight, highlightParam),
-        title: entry.page.title || pageUrl,
-        excerpt: pageExcerpt(entry, reading),
-        section: fragment.filters?.['section']?.[0],
-        score: Math.round(entry.score * 100) / 100,
-        features: entry.features,
-        highlight,
-        subResults: subResults(entry, reading, pageUrl, highlightParam),
-      };
-    });
-    return { query: parsed.normalized, terms: [...allTerms], hits, suggestions: [], partial, fixed };
+    const { ranked, partial, query: reading, fixed } = rank(parsed, inputs, pages);
+    const hits = ranked.map((entry) => toHit(entry, reading, highlightParam));
+    const terms = [...new Set(ranked.flatMap((entry) => entry.needles))];
+    return { query: parsed.normalized, terms, hits, suggestions: [], partial, fixed };
   }
 
   return {
     fromMemory: () => direct && fragments.size > 0 && allLoaded,
     async search(raw: string, filters: Record<string, string[]> = {}): Promise<SearchOutcome> {
       try {
-        const safeFilters: Record<string, string[]> = {};
-        for (const [name, values] of Object.entries(filters ?? {})) {
-          if (Array.isArray(values)) safeFilters[name] = values.filter((v): v is string => typeof v === 'string');
-        }
+        const safeFilters = stringFilters(filters);
         failures = 0;
         const outcome = await run(raw, safeFilters);
         if (failures > 0) return { ...outcome, hits: [], failed: true };
-        outcome.answer = answer(raw);
+        outcome.answer = glossaryAnswer(raw, data, opts.edition, siteBase);
         if (outcome.hits.length === 0 && outcome.query) {
           for (const suggestion of suggest(raw, data, 4)) {
             const tried = await run(suggestion, safeFilters);
