@@ -68,6 +68,10 @@ export async function nodeSearch(options: NodeSearchOptions = {}): Promise<NodeS
   const dist = options.dist ?? 'dist';
   const base = options.base ?? '/';
   const server = await serve({ dir: dist, port: 0, base });
+  // Ranking a query set keeps the event loop busy for seconds: a kept-alive socket the server
+  // closed meanwhile is reused by the next fetch and reset (ECONNRESET). Here, over loopback
+  // and for one process, the server leaves idle sockets open.
+  server.keepAliveTimeout = 0;
   const requested: string[] = [];
   server.on('request', (request: { url?: string }) => requested.push(new URL(request.url ?? '/', 'http://x').pathname));
   const { port } = server.address() as AddressInfo;
