@@ -18,8 +18,8 @@ const edition = (Object.keys(EDITIONS) as Edition[]).find(
   (key) => EDITIONS[key].lang === document.documentElement.lang,
 );
 
-const startEngine = () =>
-  createSearch({
+const startEngine = () => {
+  const started = createSearch({
     edition: edition ?? 'hant',
     bundlePath: `${base}pagefind/`,
     dataUrl: `${base}pagefind/search-data.json`,
@@ -29,6 +29,10 @@ const startEngine = () =>
     // that sets data-search-scan-limit="0", as a test does) through Pagefind's wasm and index.
     fullScanLimit: Number(document.documentElement.dataset['searchScanLimit'] ?? SEARCH_DIRECT_MAX_PAGES) || 0,
   });
+  // (A failed start is reported when a search awaits it: 載入失敗 with a retry; not as an unhandled rejection.)
+  started.catch(() => undefined);
+  return started;
+};
 // Started again by 「重試」 when it failed to start (its script or data did not load).
 let engine = startEngine();
 const activeFilters = new Set<string>();
@@ -121,6 +125,7 @@ const renderError = () => {
   retry.addEventListener('click', () => {
     engine = engine.catch(startEngine);
     void run();
+    void renderFilters();
   });
   results.append(retry);
 };
@@ -244,7 +249,10 @@ addEventListener('popstate', () => {
 });
 
 async function renderFilters() {
-  const counts = (await (await engine).filters())['section'] ?? {};
+  // (Without an engine, no filters: the search says it failed, and its retry tries these again.)
+  const ready = await engine.catch(() => undefined);
+  if (!ready) return;
+  const counts = (await ready.filters())['section'] ?? {};
   // In the sidebar's order (the page lists it); a section it does not list goes last.
   const order = say('sections').split('|');
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);

@@ -489,6 +489,17 @@ function toHit(
   };
 }
 
+/**
+ * The site's search data. Unreadable data (not SearchData) degrades to no folding, but data that
+ * did not arrive (a network error, an HTTP error) fails the start: the dialog shows an error and
+ * a retry, not 「沒有找到」 for every Simplified or regional word.
+ */
+async function loadData(url: string): Promise<SearchData> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`search data: HTTP ${response.status} for ${url}`);
+  return checkData(await response.json().catch(() => null));
+}
+
 /** Filters as given by any caller, reduced to lists of strings. */
 function stringFilters(filters: Record<string, unknown> | null | undefined): Record<string, string[]> {
   const safe: Record<string, string[]> = {};
@@ -501,9 +512,7 @@ function stringFilters(filters: Record<string, unknown> | null | undefined): Rec
 export async function createSearch(opts: CreateSearchOptions): Promise<SearchEngine> {
   const fullScanLimit = opts.fullScanLimit ?? SEARCH_DIRECT_MAX_PAGES;
   const highlightParam = opts.highlightParam ?? 'highlight';
-  const data = await fetch(opts.dataUrl)
-    .then((response) => (response.ok ? response.json() : null))
-    .then(checkData, () => EMPTY_DATA);
+  const data = await loadData(opts.dataUrl);
   const base = String(opts.pagefindOptions?.['baseUrl'] ?? '/');
   const siteBase = base.endsWith('/') ? base : `${base}/`;
   const { pagefind, direct } = await openPagefind(opts, data, siteBase, fullScanLimit);

@@ -22,6 +22,7 @@ const status = (page: Page) => page.locator('#search-status');
 describe.each([
   ['direct fragments', undefined, '**/pagefind/fragment/**'],
   ['Pagefind wasm index', 0, '**/pagefind/pagefind.js'],
+  ['search data (folding, names)', undefined, '**/pagefind/search-data.json'],
 ] as const)('a load failure (%s)', (_name, scanLimit, blocked) => {
   test('shows an error with a retry, never 「沒有找到」; the retry searches again', async () => {
     const { page, context, problems } = await openPage(browser, siteUrl);

@@ -100,4 +100,17 @@ describe('the search engine', () => {
     expect(outcome.answer).toMatchObject({ term: 'literal(東盟)', url: '/jianti/founding/#東協', section: '东盟' });
     expect(engine.fromMemory()).toBe(true);
   });
+
+  test('fails to start when its data does not arrive (the dialog then offers a retry), not quietly without folding', async () => {
+    vi.stubGlobal('fetch', async () => new Response('unavailable', { status: 503 }));
+    await expect(
+      createSearch({ edition: 'hant', bundlePath: '/pagefind/', dataUrl: '/pagefind/search-data.json' }),
+    ).rejects.toThrow('HTTP 503 for /pagefind/search-data.json');
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('fetch failed');
+    });
+    await expect(
+      createSearch({ edition: 'hant', bundlePath: '/pagefind/', dataUrl: '/pagefind/search-data.json' }),
+    ).rejects.toThrow('fetch failed');
+  });
 });
