@@ -204,18 +204,15 @@ export function presentIn(text: string, candidates: Iterable<string>): Set<strin
   return found;
 }
 
-export function buildSearchData(input: BuildInput): SearchData {
-  const siteText = input.pages.map((page) => page.text.normalize('NFC')).join('\n');
-  const siteLower = lowerSameLength(siteText);
-
-  // 1. Character frequencies of the site's Han characters.
+/**
+ * Character folding, directed: a query character folds to a site character when it is that
+ * character, a regional variant of it (two steps: 台/臺, 裡/裏), or a Simplified form of either
+ * (戰 ← 战, 裡 ← 里); the site's characters most frequent first. Never sideways through a shared
+ * Simplified form: 裡 must not find 里 (峇里島), though a Simplified 里 may mean either.
+ */
+function characterFolding(siteText: string): Record<string, string> {
   const freq = new Map<string, number>();
   for (const ch of siteText) if (HAN.test(ch)) freq.set(ch, (freq.get(ch) ?? 0) + 1);
-
-  // 2. Character folding, directed: a query character folds to a site character when it is
-  //    that character, a regional variant of it (two steps: 台/臺, 裡/裏), or a Simplified
-  //    form of either (戰 ← 战, 裡 ← 里). Never sideways through a shared Simplified form:
-  //    裡 must not find 里 (峇里島), though a Simplified 里 may mean either.
   const { variants, simplified } = openccCharTables();
   const targets = new Map<string, Set<string>>();
   const addTarget = (query: string, site: string) => {
@@ -239,39 +236,64 @@ export function buildSearchData(input: BuildInput): SearchData {
     const value = [...sites].sort(byFreq).join('');
     if (value !== query) f[query] = value;
   }
-  const partial: SearchData = { v: 1, f, g: [], k: {}, w: [] };
+  return f;
+}
 
-  // Which forms occur on the site: one pass over the text for all of them (section 5b and `w`).
-  const needleOf = (form: string) => form.normalize('NFKC').toLowerCase().trim();
-  let substrings: Set<string> | undefined;
-  const occurs = (form: string): boolean => {
-    const needle = needleOf(form);
-    if (needle.length === 0) return false;
-    substrings ??= presentIn(
-      siteLower,
-      [...[...groupForms.values()].flatMap((forms) => [...forms]), ...(input.vocabulary ?? [])].map(needleOf),
-    );
-    // findAll adds the word-boundary rule for Latin letters and digits (APEC is not in APECX).
-    return substrings.has(needle) && findAll(siteLower, needle, 1).length > 0;
-  };
+/** Alias groups as they are gathered: each a list of forms and the keys that find it; groups sharing a key merge. */
+class AliasGroups {
+  private readonly uf = new UnionFind();
+  private readonly forms = new Map<string, Set<string>>();
+  private readonly keyOwner = new Map<string, string>();
 
-  // 3. Alias groups (union-find over group ids; keys attach to groups).
-  const uf = new UnionFind();
-  const groupForms = new Map<string, Set<string>>();
-  const keyOwner = new Map<string, string>();
-  let nextId = 0;
-  const newGroup = (forms: string[], keys: string[]) => {
-    const id = `g${nextId++}`;
-    uf.add(id);
-    groupForms.set(id, new Set(forms));
+  add(forms: readonly string[], keys: Iterable<string>): void {
+    const id = `g${this.forms.size}`;
+    this.uf.add(id);
+    this.forms.set(id, new Set(forms));
     for (const key of keys) {
       if (!key || (hasCjk(key) ? Array.from(key).length < 2 : key.length < 2)) continue;
-      const owner = keyOwner.get(key);
-      if (owner) uf.union(owner, id);
-      else keyOwner.set(key, id);
+      const owner = this.keyOwner.get(key);
+      if (owner) this.uf.union(owner, id);
+      else this.keyOwner.set(key, id);
     }
-  };
+  }
 
+  /** Every form of every group. */
+  allForms(): string[] {
+    return [...this.forms.values()].flatMap((forms) => [...forms]);
+  }
+
+  /** The merged groups, keeping the forms that occur on the site (Taiwan form first), and each key's group. */
+  resolve(occurs: (form: string) => boolean, keyOf: (form: string) => string): Pick<SearchData, 'g' | 'k'> {
+    const merged = new Map<string, string[]>();
+    for (const [id, forms] of this.forms) {
+      const root = this.uf.find(id);
+      const list = merged.get(root) ?? [];
+      for (const form of forms) if (!list.includes(form)) list.push(form);
+      merged.set(root, list);
+    }
+    const g: string[][] = [];
+    const rootIndex = new Map<string, number>();
+    for (const [root, forms] of merged) {
+      const present = forms.filter(occurs);
+      if (present.length === 0) continue;
+      rootIndex.set(root, g.length);
+      g.push(present);
+    }
+    const k: Record<string, number> = {};
+    for (const [key, owner] of [...this.keyOwner].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const index = rootIndex.get(this.uf.find(owner));
+      if (index === undefined) continue;
+      // A key that is itself a site form of a single-form group adds nothing.
+      const forms = g[index] as string[];
+      if (forms.length === 1 && keyOf(forms[0] as string) === key) continue;
+      k[key] = index;
+    }
+    return { g, k };
+  }
+}
+
+/** OpenCC's converters: a Chinese form's Simplified forms and their Taiwan forms (what a reader may type). */
+function chineseForms() {
   const toCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
   const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
   const cnToTwp = OpenCC.Converter({ from: 'cn', to: 'twp' });
@@ -282,31 +304,20 @@ export function buildSearchData(input: BuildInput): SearchData {
     const simplified = [toCn(form), hkToCn(form)];
     return [form, ...simplified, ...simplified.flatMap((s) => [cnToTw(s), cnToTwp(s)]), hkToTw(form)];
   };
+  return { toCn, variantsOf };
+}
 
-  for (const entry of input.glossary) {
-    const chinese = [entry.tw, ...(entry.twAlt ?? []), ...(entry.hk ?? []), ...(entry.cn ?? [])];
-    const latin = [entry.en, entry.abbr].filter((x): x is string => typeof x === 'string' && x.trim().length > 0);
-    const forms = [...chinese, ...latin].map((form) => form.trim()).filter((form) => form.length > 0);
-    const keys = new Set<string>();
-    for (const form of chinese) for (const variant of variantsOf(form)) keys.add(aliasKey(variant, partial));
-    for (const form of latin) for (const variant of latinVariants(form)) keys.add(variant);
-    const surname = entry.category === 'person' && entry.en ? latinKey(entry.en).split(' ').pop() : undefined;
-    if (surname && surname.length >= 3) keys.add(surname);
-    newGroup(forms, [...keys]);
-  }
-
-  // 3b. Reader words: a group of the site's words and the reader's, keyed by the reader's words
-  //     only, so 創立 finds 成立 but 成立 does not find 創立.
-  for (const entry of input.readerWords ?? []) {
-    const keys = new Set<string>();
-    for (const word of entry.reader) {
-      if (hasCjk(word)) for (const variant of variantsOf(word)) keys.add(aliasKey(variant, partial));
-      else keys.add(latinKey(word));
-    }
-    newGroup([...entry.site, ...entry.reader], [...keys]);
-  }
-
-  // 4. OpenCC regional phrases whose Taiwan form is used on the site (新西蘭→紐西蘭).
+/**
+ * OpenCC's regional phrases whose Taiwan form the site uses (新西蘭→紐西蘭), and Simplified
+ * phrases (STPhrases) that character folding `f` cannot reach (干→幹, not 乾).
+ */
+function addPhrases(
+  groups: AliasGroups,
+  siteText: string,
+  f: Record<string, string>,
+  keysOf: (form: string) => string[],
+  keyOf: (form: string) => string,
+): void {
   const { from, to } = OpenCC.Locale;
   const regional = [...phrasePairs(to['twp']?.slice(0, 1)), ...phrasePairs(from['hkp']?.slice(0, 1))];
   const stPhrases = phrasePairs(from['cn']);
@@ -317,13 +328,8 @@ export function buildSearchData(input: BuildInput): SearchData {
   );
   for (const [source, target] of regional) {
     if (!HAN.test(target) || !present.has(target)) continue;
-    const keys = new Set<string>();
-    for (const variant of variantsOf(source)) keys.add(aliasKey(variant, partial));
-    keys.add(aliasKey(target, partial));
-    newGroup([target, source], [...keys]);
+    groups.add([target, source], new Set([...keysOf(source), keyOf(target)]));
   }
-
-  // 5. Simplified phrases (STPhrases) that character folding cannot reach (e.g. 干→幹 vs 乾).
   const reaches = (source: string, target: string): boolean => {
     const s = Array.from(source);
     const t = Array.from(target);
@@ -332,37 +338,56 @@ export function buildSearchData(input: BuildInput): SearchData {
   };
   for (const [source, target] of stPhrases) {
     if (!present.has(target) || reaches(source, target)) continue;
-    newGroup([target], [aliasKey(source, partial), aliasKey(target, partial)]);
+    groups.add([target], [keyOf(source), keyOf(target)]);
   }
+}
 
-  // 5b. Resolve groups: keep forms that occur on the site, Taiwan form first.
-  const merged = new Map<string, string[]>();
-  for (const [id, forms] of groupForms) {
-    const root = uf.find(id);
-    const list = merged.get(root) ?? [];
-    for (const form of forms) if (!list.includes(form)) list.push(form);
-    merged.set(root, list);
+/**
+ * Whether a form occurs on the site: one pass over the text for all the forms asked about
+ * (`forms`), then the word-boundary rule for Latin letters and digits (APEC is not in APECX).
+ */
+function siteOccurrence(siteLower: string, forms: () => readonly string[]): (form: string) => boolean {
+  const needleOf = (form: string) => form.normalize('NFKC').toLowerCase().trim();
+  let substrings: Set<string> | undefined;
+  return (form) => {
+    const needle = needleOf(form);
+    if (needle.length === 0) return false;
+    substrings ??= presentIn(siteLower, forms().map(needleOf));
+    return substrings.has(needle) && findAll(siteLower, needle, 1).length > 0;
+  };
+}
+
+export function buildSearchData(input: BuildInput): SearchData {
+  const siteText = input.pages.map((page) => page.text.normalize('NFC')).join('\n');
+  const f = characterFolding(siteText);
+  const partial: SearchData = { v: 1, f, g: [], k: {}, w: [] };
+  const keyOf = (form: string) => aliasKey(form, partial);
+  const { toCn, variantsOf } = chineseForms();
+  const keysOf = (form: string) => variantsOf(form).map(keyOf);
+  const groups = new AliasGroups();
+
+  // Glossary entries: every form, its Simplified and Taiwan conversions, its English (and a person's surname).
+  for (const entry of input.glossary) {
+    const chinese = [entry.tw, ...(entry.twAlt ?? []), ...(entry.hk ?? []), ...(entry.cn ?? [])];
+    const latin = [entry.en, entry.abbr].filter((x): x is string => typeof x === 'string' && x.trim().length > 0);
+    const forms = [...chinese, ...latin].map((form) => form.trim()).filter((form) => form.length > 0);
+    const keys = new Set([...chinese.flatMap(keysOf), ...latin.flatMap(latinVariants)]);
+    const surname = entry.category === 'person' && entry.en ? latinKey(entry.en).split(' ').pop() : undefined;
+    if (surname && surname.length >= 3) keys.add(surname);
+    groups.add(forms, keys);
   }
-  const g: string[][] = [];
-  const rootIndex = new Map<string, number>();
-  for (const [root, forms] of merged) {
-    const present = forms.filter(occurs);
-    if (present.length === 0) continue;
-    rootIndex.set(root, g.length);
-    g.push(present);
+  // Reader words: the site's words and the reader's, keyed by the reader's words only, so 創立
+  // finds 成立 but 成立 does not find 創立.
+  for (const entry of input.readerWords ?? []) {
+    const keys = new Set(entry.reader.flatMap((word) => (hasCjk(word) ? keysOf(word) : [latinKey(word)])));
+    groups.add([...entry.site, ...entry.reader], keys);
   }
-  const k: Record<string, number> = {};
-  for (const [key, owner] of [...keyOwner].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const index = rootIndex.get(uf.find(owner));
-    if (index === undefined) continue;
-    // A key that is itself a site form of a single-form group adds nothing.
-    const forms = g[index] as string[];
-    if (forms.length === 1 && aliasKey(forms[0] as string, partial) === key) continue;
-    k[key] = index;
-  }
+  addPhrases(groups, siteText, f, keysOf, keyOf);
+
+  const occurs = siteOccurrence(lowerSameLength(siteText), () => [...groups.allForms(), ...(input.vocabulary ?? [])]);
+  const { g, k } = groups.resolve(occurs, keyOf);
   const w = [...new Set((input.vocabulary ?? []).map((word) => word.trim()).filter((word) => word && occurs(word)))];
-  const n = answerNames(input.glossary, occurs, toCn);
-  return { v: 1, f, g, k, w, n };
+  return { v: 1, f, g, k, w, n: answerNames(input.glossary, occurs, toCn) };
 }
 
 /**
